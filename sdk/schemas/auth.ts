@@ -1,0 +1,70 @@
+import { z } from '../zod.js';
+import {
+  CurrentPassword, Email, IdentifiantCibtp, IsoDateTime, LinkToken, NewPassword, OtpCode, Session, Tiers,
+} from './common.js';
+
+export const CsrfResponse = z.object({ token: z.string().check(z.minLength(16)) });
+
+export const LoginRequest = z.object({ email: Email, password: CurrentPassword });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const OtpChallenge = z.object({
+  id: z.string(),
+  channel: z.literal('sms'),
+  maskedPhone: z.string(),
+  expiresAt: IsoDateTime,
+  resendAvailableAt: IsoDateTime,
+});
+export type OtpChallenge = z.infer<typeof OtpChallenge>;
+
+/** Signed in, several tiers to choose from, or a one-time code was sent. */
+export const LoginResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('signed-in'), session: Session }),
+  z.object({ status: z.literal('choose-tiers'), tiers: z.array(Tiers).check(z.minLength(2)) }),
+  z.object({ status: z.literal('otp-required'), challenge: OtpChallenge }),
+]);
+export type LoginResult = z.infer<typeof LoginResult>;
+
+export const VerifyOtpRequest = z.object({ challengeId: z.string().check(z.minLength(1)), code: OtpCode });
+export type VerifyOtpRequest = z.infer<typeof VerifyOtpRequest>;
+
+export const ResendOtpRequest = z.object({ challengeId: z.string().check(z.minLength(1)) });
+export type ResendOtpRequest = z.infer<typeof ResendOtpRequest>;
+
+export const SelectTiersRequest = z.object({ tiersId: z.string().check(z.minLength(1)) });
+export type SelectTiersRequest = z.infer<typeof SelectTiersRequest>;
+
+export const SignedIn = z.object({ status: z.literal('signed-in'), session: Session });
+export type SignedIn = z.infer<typeof SignedIn>;
+
+export const CurrentSession = z.object({ session: z.nullable(Session) });
+export type CurrentSession = z.infer<typeof CurrentSession>;
+
+/** Answers that must not reveal whether an account exists: always the same "accepted". */
+export const Accepted = z.object({ accepted: z.literal(true) });
+export type Accepted = z.infer<typeof Accepted>;
+
+export const ForgotPasswordRequest = z.object({ email: Email });
+export type ForgotPasswordRequest = z.infer<typeof ForgotPasswordRequest>;
+
+export const ResetPasswordRequest = z.object({ token: LinkToken, password: NewPassword });
+export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;
+
+export const ConfidentialCodeRequest = z.object({ identifiantCibtp: IdentifiantCibtp });
+export type ConfidentialCodeRequest = z.infer<typeof ConfidentialCodeRequest>;
+
+export const LinkTokenRequest = z.object({ token: LinkToken });
+export type LinkTokenRequest = z.infer<typeof LinkTokenRequest>;
+
+export const ActivationResult = z.object({
+  purpose: z.enum(['activation', 'certification']),
+  email: z.string(),
+});
+export type ActivationResult = z.infer<typeof ActivationResult>;
+
+/** A new activation link: from the expired link itself (no retyping), or from an email address. */
+export const ResendActivationRequest = z.union([z.object({ token: LinkToken }), z.object({ email: Email })]);
+export type ResendActivationRequest = z.infer<typeof ResendActivationRequest>;
+
+export const RenewCertificationRequest = z.object({ email: Email });
+export type RenewCertificationRequest = z.infer<typeof RenewCertificationRequest>;
