@@ -1,0 +1,111 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import './forgot-password.js';
+import type { CibtpForgotPassword } from './forgot-password.component.js';
+import { KNOWN_IDENTIFIANT_CIBTP } from '../../mock-server/index.js';
+import type { RunningMockWorker } from '../../mock-server/browser.js';
+import { $, button, field, focused, recordingClient, resetBackend, text, type, until } from '../shared/testing.js';
+
+async function render() {
+  const { client, calls } = recordingClient();
+  const el = await fixture<CibtpForgotPassword>(html`<cibtp-forgot-password .client=${client}></cibtp-forgot-password>`);
+  return { el, calls };
+}
+
+async function choose(el: CibtpForgotPassword, option: RegExp): Promise<void> {
+  const label = [...el.querySelectorAll('label')].find((l) => option.test(text(l)))!;
+  (label.control as HTMLInputElement).click();
+  button(el, 'Continuer').click();
+  await until(() => el.querySelector('input[name="email"], input[name="identifiantCibtp"]'), 'form shown');
+}
+
+describe('<cibtp-forgot-password>', () => {
+  let mock: RunningMockWorker;
+  beforeEach(async () => {
+    mock = await resetBackend();
+  });
+
+  it('asks « Quelle est votre situation ? » with the two options of the guide', async () => {
+    const { el } = await render();
+    expect(text($(el, 'legend'))).to.equal('Quelle est votre situation ? *');
+    const options = [...el.querySelectorAll('input[type="radio"]')].map((r) => text((r as HTMLInputElement).labels![0]));
+    expect(options).to.deep.equal([
+      "J'ai déjà créé mon espace sécurisé et j'ai oublié mon mot de passe.",
+      'Je veux créer mon espace sécurisé mais je ne connais pas mon code confidentiel.',
+    ]);
+    await expect(el).to.be.accessible();
+    button(el, 'Continuer').click();
+    await until(() => el.querySelector('[data-part="error-summary"]'), 'choice required');
+    expect(text($(el, '[data-part="error-summary"]'))).to.include('Quelle est votre situation ? : sélectionnez une option');
+    await expect(el).to.be.accessible();
+  });
+
+  it('option 1: sends a reset link and confirms without revealing whether the account exists', async () => {
+    const { el } = await render();
+    await choose(el, /oublié mon mot de passe/);
+    const email = field(el, 'Adresse e-mail');
+    expect(email.autocomplete).to.equal('email');
+    expect(email.getRootNode()).to.equal(document);
+    await until(() => focused() === email, 'email focused');
+    await expect(el).to.be.accessible();
+    type(email, 'admin@durand-btp.fr');
+    const requested = oneEvent(el, 'cibtp-recovery-requested');
+    button(el, 'Valider').click();
+    expect(((await requested) as CustomEvent).detail).to.deep.equal({ channel: 'email' });
+    await until(() => el.querySelector('[data-part="notice"]'), 'confirmation');
+    const confirmation = text($(el, '[data-part="notice"]'));
+    expect(confirmation).to.include('Si un espace existe pour cette adresse');
+    expect(mock.outbox.last({ kind: 'email', to: 'admin@durand-btp.fr' })?.link).to.match(/#action=reset-password&token=/);
+    await until(() => focused() === $(el, '[data-part="notice"]'), 'confirmation focused');
+    await expect(el).to.be.accessible();
+
+    // An unknown address: the same words, and nothing sent.
+    const { el: other } = await render();
+    await choose(other, /oublié mon mot de passe/);
+    const before = mock.outbox.list().length;
+    type(field(other, 'Adresse e-mail'), 'personne@inconnu.fr');
+    button(other, 'Valider').click();
+    await until(() => other.querySelector('[data-part="notice"]'), 'confirmation');
+    expect(text($(other, '[data-part="notice"]'))).to.equal(confirmation);
+    expect(mock.outbox.list().length).to.equal(before);
+  });
+
+  it('option 2: a new confidential code by post, with the guide help text', async () => {
+    const { el } = await render();
+    await choose(el, /code confidentiel/);
+    expect(text($(el, 'h2'))).to.equal("Demande d'un nouveau code confidentiel");
+    expect(text(el)).to.include('Nouvel adhérent : votre code confidentiel figure sur le deuxième courrier envoyé.');
+    await expect(el).to.be.accessible();
+    type(field(el, 'Identifiant CIBTP'), 'x');
+    button(el, 'Recevoir mon code confidentiel par courrier').click();
+    await until(() => el.querySelector('[data-part="error-summary"]'), 'invalid');
+    expect(text($(el, '[data-part="error-summary"]'))).to.include('Identifiant CIBTP : format invalide');
+    await expect(el).to.be.accessible();
+    type(field(el, 'Identifiant CIBTP'), KNOWN_IDENTIFIANT_CIBTP);
+    button(el, 'Recevoir mon code confidentiel par courrier').click();
+    await until(() => el.querySelector('[data-part="notice"]'), 'confirmation');
+    expect(text($(el, '[data-part="notice"]'))).to.include('Si cet identifiant correspond à un adhérent');
+    expect(mock.outbox.last({ kind: 'letter' })).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('Annuler in a form goes back to the question; Annuler on the question asks for the login', async () => {
+    const { el } = await render();
+    await choose(el, /oublié mon mot de passe/);
+    button(el, 'Annuler').click();
+    await until(() => el.querySelector('input[name="situation"]'), 'question');
+    const navigate = oneEvent(el, 'cibtp-navigate');
+    button(el, 'Annuler').click();
+    expect(((await navigate) as CustomEvent).detail).to.deep.equal({ to: 'login' });
+  });
+
+  it('a server failure is explained and the address is kept', async () => {
+    mock.faults.set('forgotPassword', { kind: 'server' });
+    const { el } = await render();
+    await choose(el, /oublié mon mot de passe/);
+    type(field(el, 'Adresse e-mail'), 'admin@durand-btp.fr');
+    button(el, 'Valider').click();
+    await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+    expect(text($(el, '[data-part="error-summary"]'))).to.include('Le service rencontre une difficulté temporaire.');
+    expect(field(el, 'Adresse e-mail').value).to.equal('admin@durand-btp.fr');
+  });
+});

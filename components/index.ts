@@ -1,0 +1,23 @@
+/**
+ * The login family of the CIBTP Espace sécurisé widgets. Importing this module registers every tag
+ * (`define()` skips a tag already registered by another copy of the kit).
+ * @packageDocumentation
+ */
+export { CibtpPortal } from './portal/portal.js';
+export { CibtpLogin } from './login/login.js';
+export { CibtpForgotPassword } from './forgot-password/forgot-password.js';
+export type { RecoverySituation } from './forgot-password/forgot-password.js';
+export { CibtpResetPassword } from './reset-password/reset-password.js';
+export { CibtpActivateAccount } from './activate-account/activate-account.js';
+
+export { CibtpElement } from './shared/base-element.js';
+export { define } from './shared/define.js';
+export { emit } from './shared/events.js';
+export type { CibtpEventDetails, CibtpEventName, CibtpEvent, NavigateTarget } from './shared/events.js';
+export { clientContext, sessionContext, localeContext } from './shared/context.js';
+export { ClientController } from './shared/client-controller.js';
+export { getLocale, setLocale, SOURCE_LOCALE, TARGET_LOCALES } from './shared/localization.js';
+export { readLinkToken } from './shared/link-token.js';
+export type { LinkAction, LinkFragment } from './shared/link-token.js';
+export { errorMessage, fieldMessage } from './shared/messages.js';
+export { THEME_TOKENS } from './shared/styles.js';

@@ -1,0 +1,398 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import './login.js';
+import '../portal/portal.js';
+import type { CibtpLogin } from './login.component.js';
+import type { CibtpPortal } from '../portal/portal.component.js';
+import type { Fault } from '../../mock-server/index.js';
+import type { RunningMockWorker } from '../../mock-server/browser.js';
+import type { Session } from '../../sdk/index.js';
+import {
+  $, autofill, button, field, focused, recordingClient, resetBackend, text, type, until, type RecordedCall,
+} from '../shared/testing.js';
+
+const PASSWORD = 'Chantier2026!';
+
+async function render(options: Parameters<typeof recordingClient>[0] = {}) {
+  const { client, calls } = recordingClient(options);
+  const el = await fixture<CibtpLogin>(html`<cibtp-login .client=${client}></cibtp-login>`);
+  return { el, calls, client };
+}
+
+function signIn(el: CibtpLogin, email: string, password = PASSWORD): void {
+  // As a password manager does: values set without input events.
+  autofill(field(el, 'Adresse électronique'), email);
+  autofill(field(el, 'Mot de passe'), password);
+  button(el, 'Connexion').click();
+}
+
+function summary(el: Element): HTMLElement {
+  return $(el, '[data-part="error-summary"]');
+}
+
+const loginCalls = (calls: RecordedCall[]) => calls.filter((c) => c.path === "/api/auth/login");
+
+describe('<cibtp-login>', () => {
+  let mock: RunningMockWorker;
+  beforeEach(async () => {
+    mock = await resetBackend();
+  });
+
+  describe('idle form', () => {
+    it('renders native credential inputs in the light DOM, in a native form with a real submit button', async () => {
+      const { el } = await render();
+      expect(el.shadowRoot).to.equal(null);
+      const email = field(el, 'Adresse électronique');
+      const password = field(el, 'Mot de passe');
+      for (const input of [email, password]) {
+        expect(input.getRootNode()).to.equal(document);
+        expect(input.form).to.be.instanceOf(HTMLFormElement);
+        expect(input.required).to.equal(true);
+      }
+      expect(email.name).to.equal('email');
+      expect(email.type).to.equal('email');
+      expect(email.autocomplete).to.equal('username');
+      expect(password.name).to.equal('password');
+      expect(password.type).to.equal('password');
+      expect(password.autocomplete).to.equal('current-password');
+      expect(password.maxLength).to.equal(-1);
+      expect(button(el, 'Connexion').type).to.equal('submit');
+      expect(text($(el, 'h2'))).to.equal('Connexion à votre espace CIBTP');
+      expect(text(el)).to.include("Les champs marqués d'un astérisque (*) sont obligatoires.");
+      expect(text(el)).to.include('Je crée mon espace sécurisé');
+      expect(text(el)).to.include("D'autres sites déclarants ? Je les associe à un espace existant");
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows and hides the password with a toggle button (aria-pressed, localised name)', async () => {
+      const { el } = await render();
+      const toggle = $<HTMLButtonElement>(el, '[data-part="password-toggle"]');
+      expect(toggle.getAttribute('aria-label')).to.equal('Afficher le mot de passe');
+      expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+      toggle.click();
+      await el.updateComplete;
+      expect(field(el, 'Mot de passe').type).to.equal('text');
+      expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    });
+
+    it('after an empty submission, focuses an error summary whose links use the inline messages', async () => {
+      const { el, calls } = await render();
+      button(el, 'Connexion').click();
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'summary shown');
+      await until(() => focused() === summary(el), 'summary focused');
+      const links = [...summary(el).querySelectorAll('a')].map((a) => text(a));
+      expect(links).to.deep.equal(['Adresse électronique : ce champ est obligatoire', 'Mot de passe : ce champ est obligatoire']);
+      const email = field(el, 'Adresse électronique');
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      const errorIdRef = email.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))!;
+      expect(text(document.getElementById(errorIdRef))).to.equal(links[0]);
+      (summary(el).querySelector('a') as HTMLAnchorElement).click();
+      expect(focused()).to.equal(email);
+      expect(calls).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('names the field and suggests a format for an invalid email, and clears it live once corrected', async () => {
+      const { el } = await render();
+      type(field(el, 'Adresse électronique'), 'admin@');
+      type(field(el, 'Mot de passe'), PASSWORD);
+      button(el, 'Connexion').click();
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+      expect(text(summary(el))).to.include('Adresse électronique : format invalide (exemple : nom@entreprise.fr)');
+      type(field(el, 'Adresse électronique'), 'admin@durand-btp.fr');
+      await el.updateComplete;
+      expect(field(el, 'Adresse électronique').getAttribute('aria-invalid')).to.equal('false');
+    });
+  });
+
+  describe('answers', () => {
+    it('signs in: success state, focus on its heading, cibtp-signed-in with the session', async () => {
+      const { el } = await render();
+      const event = oneEvent(el, 'cibtp-signed-in');
+      signIn(el, 'admin@durand-btp.fr');
+      const { detail } = (await event) as CustomEvent<{ session: Session }>;
+      expect(detail.session.user.email).to.equal('admin@durand-btp.fr');
+      await until(() => text(el).includes('Vous êtes connecté'), 'success');
+      expect(focused()).to.equal($(el, 'h2'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('refuses wrong credentials with a generic message and keeps what was typed', async () => {
+      const { el, calls } = await render();
+      signIn(el, 'admin@durand-btp.fr', 'wrong-password');
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+      const message = text(summary(el));
+      expect(message).to.include('Adresse électronique ou mot de passe incorrect.');
+      await until(() => focused() === summary(el), 'summary focused');
+      expect(field(el, 'Adresse électronique').value).to.equal('admin@durand-btp.fr');
+      expect(field(el, 'Mot de passe').value).to.equal('wrong-password');
+      // An unknown account gets the very same words.
+      signIn(el, 'personne@inconnu.fr', 'wrong-password');
+      await until(() => loginCalls(calls).length === 2, 'second request');
+      await until(() => !el.querySelector('form[aria-busy="true"]') && el.querySelector('[data-part="error-summary"]'), 'again');
+      expect(text(summary(el))).to.equal(message);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says until when a locked account can try again', async () => {
+      const { el } = await render();
+      signIn(el, 'bloque@durand-btp.fr');
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+      expect(text(summary(el))).to.match(/temporairement bloqué .* Vous pourrez réessayer à partir de \d\d:\d\d\./);
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers a new activation link to an account not activated', async () => {
+      const { el } = await render();
+      signIn(el, 'nouveau@durand-btp.fr');
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+      expect(text(summary(el))).to.include("Votre compte n'est pas encore activé.");
+      const before = mock.outbox.list().length;
+      button(el, "Recevoir un nouveau lien d'activation").click();
+      await until(() => text(el).includes("Un nouveau lien d'activation vient d'être envoyé"), 'confirmation');
+      expect(mock.outbox.list().length).to.equal(before + 1);
+      expect(mock.outbox.last({ kind: 'email' })?.to).to.equal('nouveau@durand-btp.fr');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers to renew an expired email certification', async () => {
+      const { el } = await render();
+      signIn(el, 'certif@durand-btp.fr');
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+      expect(text(summary(el))).to.include('La certification de votre adresse électronique a expiré');
+      button(el, 'Recevoir un nouveau lien de certification').click();
+      await until(() => text(el).includes("Un nouveau lien de certification vient d'être envoyé"), 'confirmation');
+      const sent = mock.outbox.last({ kind: 'email', to: 'certif@durand-btp.fr' });
+      expect(sent?.link).to.match(/#action=activate&token=/);
+    });
+
+    it('counts down a rate limit and keeps the submit unavailable meanwhile', async () => {
+      mock.worker.use(
+        http.post('*/api/auth/login', () =>
+          HttpResponse.json({ code: 'rate-limited' }, { status: 429, headers: { 'Retry-After': '120' } }),
+        ),
+      );
+      const { el, calls } = await render();
+      signIn(el, 'admin@durand-btp.fr');
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+      expect(text(summary(el))).to.match(/Trop de tentatives\. Vous pourrez réessayer dans (\d+ min \d\d s|\d+ s)\./);
+      expect(button(el, 'Connexion').getAttribute('aria-disabled')).to.equal('true');
+      button(el, 'Connexion').click();
+      await el.updateComplete;
+      expect(loginCalls(calls)).to.have.length(1);
+      expect(field(el, 'Mot de passe').value).to.equal(PASSWORD);
+    });
+  });
+
+  describe('tiers step', () => {
+    it('asks for the adhérent and site, then signs in with the chosen tiers', async () => {
+      const { el } = await render();
+      signIn(el, 'multi@durand-btp.fr');
+      await until(() => text(el).includes("Choix de l'adhérent et du site déclarant"), 'tiers step');
+      expect(focused()).to.equal($(el, 'h2'));
+      const radios = [...el.querySelectorAll<HTMLInputElement>('input[type="radio"][name="tiers"]')];
+      expect(radios).to.have.length(3);
+      const headers = [...el.querySelectorAll('thead th')].map((th) => text(th));
+      expect(headers).to.deep.equal(['Sélection', 'Raison sociale', 'SIRET', 'Nom du site déclarant', 'Identifiant', 'Alertes DSN']);
+      await expect(el).to.be.accessible();
+
+      button(el, 'Valider').click();
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'choice required');
+      expect(text(summary(el))).to.include('Adhérent et site déclarant : sélectionnez une option');
+      await expect(el).to.be.accessible();
+
+      radios[1]!.click();
+      const event = oneEvent(el, 'cibtp-signed-in');
+      button(el, 'Valider').click();
+      const { detail } = (await event) as CustomEvent<{ session: Session }>;
+      expect(detail.session.tiers?.id).to.equal(radios[1]!.value);
+    });
+
+    it('Annuler goes back to the credentials, which are kept', async () => {
+      const { el } = await render();
+      signIn(el, 'multi@durand-btp.fr');
+      await until(() => el.querySelector('input[name="tiers"]'), 'tiers step');
+      button(el, 'Annuler').click();
+      await until(() => el.querySelector('input[name="email"]'), 'back');
+      expect(field(el, 'Adresse électronique').value).to.equal('multi@durand-btp.fr');
+    });
+  });
+
+  describe('one-time code step', () => {
+    it('asks for the SMS code with one numeric one-time-code input, then signs in', async () => {
+      const { el } = await render();
+      signIn(el, 'jean.martin@exemple.fr');
+      await until(() => el.querySelector('input[name="code"]'), 'otp step');
+      const code = field(el, 'Code reçu par SMS');
+      expect(code.autocomplete).to.equal('one-time-code');
+      expect(code.inputMode).to.equal('numeric');
+      expect(code.getRootNode()).to.equal(document);
+      await until(() => focused() === code, 'code focused');
+      expect(text(el)).to.match(/Un code a été envoyé au •+\d\d/);
+      expect(text(el)).to.match(/Ce code est valable jusqu'à \d\d:\d\d/);
+      expect(button(el, 'Renvoyer le code (possible dans 30 s)').disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      type(code, '000000' === mock.outbox.last({ kind: 'sms' })?.code ? '111111' : '000000');
+      button(el, 'Valider').click();
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'wrong code');
+      expect(text(summary(el))).to.include('Code reçu par SMS : code incorrect, il vous reste 2 tentatives');
+      await expect(el).to.be.accessible();
+
+      const sms = mock.outbox.last({ kind: 'sms' });
+      type(field(el, 'Code reçu par SMS'), sms!.code!);
+      const event = oneEvent(el, 'cibtp-signed-in');
+      button(el, 'Valider').click();
+      await event;
+      await until(() => text(el).includes('Vous êtes connecté'), 'signed in');
+    });
+  });
+
+  describe('faults', () => {
+    const cases: Array<[string, Fault, string]> = [
+      ['network', { kind: 'network' }, 'Impossible de joindre le service.'],
+      ['server (500)', { kind: 'server' }, 'Le service rencontre une difficulté temporaire.'],
+      ['unavailable (503)', { kind: 'unavailable', retryAfter: 1 }, 'Le service rencontre une difficulté temporaire.'],
+      ['malformed body', { kind: 'malformed' }, 'Le service a renvoyé une réponse inattendue.'],
+      ['unexpected shape', { kind: 'unexpected-shape' }, 'Le service a renvoyé une réponse inattendue.'],
+    ];
+    for (const [name, fault, message] of cases) {
+      it(`${name}: a readable message, and nothing typed is lost`, async () => {
+        mock.faults.set('login', fault);
+        const { el } = await render();
+        signIn(el, 'admin@durand-btp.fr');
+        await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+        expect(text(summary(el))).to.include(message);
+        expect(field(el, 'Adresse électronique').value).to.equal('admin@durand-btp.fr');
+        expect(field(el, 'Mot de passe').value).to.equal(PASSWORD);
+        await until(() => focused() === summary(el), 'summary focused');
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('timeout: a slow server and a short client timeout', async () => {
+      mock.faults.set('login', { kind: 'latency', ms: 3000 });
+      const { el } = await render({ timeout: 300, totalTimeout: 600 });
+      signIn(el, 'admin@durand-btp.fr');
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+      expect(text(summary(el))).to.include('Le service met trop de temps à répondre.');
+      expect(field(el, 'Mot de passe').value).to.equal(PASSWORD);
+    });
+
+    it('a manual retry of the same values reuses the Idempotency-Key; new values get a new one', async () => {
+      mock.faults.set('login', { kind: 'network' }, { times: 1 });
+      const { el, calls } = await render();
+      signIn(el, 'admin@durand-btp.fr', 'wrong-1');
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'failed');
+      button(el, 'Connexion').click();
+      await until(() => text(el).includes('Adresse électronique ou mot de passe incorrect.'), 'second answer');
+      signIn(el, 'admin@durand-btp.fr', 'wrong-2');
+      await until(() => loginCalls(calls).length === 3 && !el.querySelector('form[aria-busy="true"]'), 'third');
+      const keys = loginCalls(calls).map((c) => c.idempotencyKey);
+      expect(keys[0]).to.be.a('string');
+      expect(keys[1]).to.equal(keys[0]);
+      expect(keys[2]).to.not.equal(keys[0]);
+    });
+  });
+
+  it('ignores a second submission while the first runs (one request, one effect)', async () => {
+    mock.faults.set('login', { kind: 'latency', ms: 300 });
+    const { el, calls } = await render();
+    let signedIn = 0;
+    el.addEventListener('cibtp-signed-in', () => signedIn++);
+    signIn(el, 'admin@durand-btp.fr');
+    await el.updateComplete;
+    expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
+    expect(button(el, 'Connexion').getAttribute('aria-disabled')).to.equal('true');
+    button(el, 'Connexion').click();
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await until(() => signedIn === 1, 'signed in');
+    expect(loginCalls(calls)).to.have.length(1);
+  });
+
+  it('aborts its request when removed from the page and ignores the late answer', async () => {
+    mock.faults.set('login', { kind: 'latency', ms: 400 });
+    const { el, calls } = await render();
+    let events = 0;
+    el.addEventListener('cibtp-signed-in', () => events++);
+    signIn(el, 'admin@durand-btp.fr');
+    await until(() => loginCalls(calls).length === 1, 'request sent');
+    el.remove();
+    await until(() => loginCalls(calls)[0]!.signal?.aborted, 'aborted');
+    expect(events).to.equal(0);
+  });
+
+  describe('navigation', () => {
+    it('shows the forgotten-password flow inline, and comes back with the email kept', async () => {
+      const { el } = await render();
+      type(field(el, 'Adresse électronique'), 'admin@durand-btp.fr');
+      const navigate = oneEvent(el, 'cibtp-navigate');
+      button(el, 'Mot de passe oublié ?').click();
+      expect(((await navigate) as CustomEvent).detail).to.deep.equal({ to: 'forgot-password' });
+      const inner = await (async () => {
+        await until(() => el.querySelector('cibtp-forgot-password h2'), 'inline flow');
+        return $(el, 'cibtp-forgot-password');
+      })();
+      await until(() => focused() === $(inner, 'h2'), 'heading focused');
+      expect(text($(inner, 'legend'))).to.include('Quelle est votre situation ?');
+      await expect(el).to.be.accessible();
+      let leaked = false;
+      const outside = () => (leaked = true);
+      document.addEventListener('cibtp-navigate', outside);
+      button(inner, 'Annuler').click();
+      await until(() => el.querySelector('input[name="email"]'), 'back to login');
+      document.removeEventListener('cibtp-navigate', outside);
+      expect(leaked).to.equal(false);
+      expect(field(el, 'Adresse électronique').value).to.equal('admin@durand-btp.fr');
+      await until(() => focused() === button(el, 'Mot de passe oublié ?'), 'focus back on the trigger');
+    });
+
+    it('lets the host route « Mot de passe oublié ? » by cancelling cibtp-navigate', async () => {
+      const { el } = await render();
+      el.addEventListener('cibtp-navigate', (e) => e.preventDefault());
+      button(el, 'Mot de passe oublié ?').click();
+      await el.updateComplete;
+      expect(el.querySelector('cibtp-forgot-password')).to.equal(null);
+    });
+
+    it('entry points: links when an address is given, cibtp-navigate in every case', async () => {
+      const { client } = recordingClient();
+      const el = await fixture<CibtpLogin>(
+        html`<cibtp-login .client=${client} signup-href="/creer" associate-href="javascript:alert(1)"></cibtp-login>`,
+      );
+      const signup = $<HTMLAnchorElement>(el, '[data-part="links"] a');
+      expect(text(signup)).to.equal('Je crée mon espace sécurisé');
+      expect(signup.getAttribute('href')).to.equal('/creer');
+      // An unsafe URL is never bound: the entry point falls back to a button.
+      const associate = button(el, "D'autres sites déclarants ? Je les associe à un espace existant");
+      const targets: string[] = [];
+      el.addEventListener('cibtp-navigate', (e) => {
+        targets.push(e.detail.to);
+        e.preventDefault();
+      });
+      signup.click();
+      associate.click();
+      expect(targets).to.deep.equal(['signup', 'associate-site']);
+    });
+  });
+
+  describe('inside <cibtp-portal>', () => {
+    it('uses the portal client and switches to English at run time', async () => {
+      const portal = await fixture<CibtpPortal>(html`<cibtp-portal base-url="/api/"><cibtp-login></cibtp-login></cibtp-portal>`);
+      const el = $<CibtpLogin>(portal, 'cibtp-login');
+      await el.updateComplete;
+      expect(el.getAttribute('lang')).to.equal('fr');
+      portal.locale = 'en';
+      await until(() => text($(el, 'h2')) === 'Sign in to your CIBTP space', 'english');
+      expect(el.getAttribute('lang')).to.equal('en');
+      expect(field(el, 'Email address')).to.exist;
+      expect($(el, '[data-part="password-toggle"]').getAttribute('aria-label')).to.equal('Show password');
+      button(el, 'Sign in').click();
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+      expect(text(summary(el))).to.include('Email address: this field is required');
+      await expect(el).to.be.accessible();
+      portal.locale = 'fr';
+      await until(() => text($(el, 'h2')) === 'Connexion à votre espace CIBTP', 'french again');
+    });
+  });
+});

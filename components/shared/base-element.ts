@@ -1,0 +1,96 @@
+import { LitElement, supportsAdoptingStyleSheets, type CSSResultOrNative, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { PortalClient } from '../../sdk/index.js';
+import { ClientController } from './client-controller.js';
+import { getLocale } from './localization.js';
+
+let counter = 0;
+
+/** Which style sheets were already given to a root (document or shadow root) without adoptedStyleSheets. */
+const fallbackAdopted = new WeakMap<Node, Set<CSSResultOrNative>>();
+
+declare global {
+  interface Window {
+    litNonce?: string;
+  }
+}
+
+/**
+ * Adopts `styles` into the root node of `element` (the document, or the shadow root the widget sits
+ * in), once per root. Constructed style sheets need no `style-src 'unsafe-inline'`; where they are not
+ * supported, a `<style>` carrying `window.litNonce` is added instead.
+ */
+export function adoptIntoRoot(element: Element, styles: readonly CSSResultOrNative[]): void {
+  const root = element.getRootNode();
+  if (!(root instanceof Document || root instanceof ShadowRoot)) return;
+  if (supportsAdoptingStyleSheets) {
+    const sheets = styles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet)).filter((s): s is CSSStyleSheet => !!s);
+    const missing = sheets.filter((sheet) => !root.adoptedStyleSheets.includes(sheet));
+    if (missing.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...missing];
+    return;
+  }
+  let done = fallbackAdopted.get(root);
+  if (!done) fallbackAdopted.set(root, (done = new Set()));
+  for (const s of styles) {
+    if (done.has(s) || s instanceof CSSStyleSheet) continue;
+    done.add(s);
+    const style = document.createElement('style');
+    const nonce = window.litNonce;
+    if (nonce !== undefined) style.setAttribute('nonce', nonce);
+    style.textContent = s.cssText;
+    (root instanceof Document ? root.head : root).append(style);
+  }
+}
+
+/**
+ * The base of every widget of the kit.
+ *
+ * Rendering: the widget renders into its own light DOM (`createRenderRoot() { return this; }`), so
+ * that its native `<form>`, credential `<input>`s, labels, hints and errors share one tree with the
+ * page: browser autofill and password managers see the inputs, and `for` / `aria-describedby`
+ * references resolve (SECURITY.md, "Password managers and autofill"). Its `static styles` are adopted
+ * once into the root node it is connected to, with selectors scoped under the tag.
+ */
+export abstract class CibtpElement extends LitElement {
+  /** A portal client to use; takes precedence over `<cibtp-portal>`'s and over `base-url`. */
+  @property({ attribute: false }) client?: PortalClient | undefined;
+
+  /** Where the portal API lives, for a widget used without `<cibtp-portal>` or `client`. */
+  @property({ attribute: 'base-url' }) baseUrl?: string | undefined;
+
+  /** Level of the widget's main heading (1–6) so that it fits the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  protected readonly clients = new ClientController(this);
+
+  /** Prefix that keeps this instance's ids unique in the document. */
+  protected readonly uid = `cibtp-${(++counter).toString(36)}`;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptIntoRoot(this, (this.constructor as typeof LitElement).elementStyles);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // The content's language follows the widgets' locale (RGAA 8.7), even inside an English page.
+    const locale = getLocale();
+    if (this.getAttribute('lang') !== locale) this.setAttribute('lang', locale);
+  }
+
+  /** An id unique to this instance. */
+  protected fid(name: string): string {
+    return `${this.uid}-${name}`;
+  }
+
+  /** Moves focus to the element with the instance id `name` once rendered. */
+  protected async focusId(name: string): Promise<void> {
+    await this.updateComplete;
+    const el = this.querySelector<HTMLElement>(`#${CSS.escape(this.fid(name))}`);
+    el?.focus();
+  }
+}

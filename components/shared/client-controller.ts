@@ -1,0 +1,43 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { createPortalClient, type PortalClient } from '../../sdk/index.js';
+import { clientContext } from './context.js';
+import { getLocale } from './localization.js';
+
+export interface ClientHost extends ReactiveControllerHost, HTMLElement {
+  client?: PortalClient | undefined;
+  baseUrl?: string | undefined;
+}
+
+/**
+ * Resolves the portal client of a widget, so that a widget works inside `<cibtp-portal>` as well as
+ * alone on a page:
+ * 1. the `client` property, when the host page set one (the most specific wins);
+ * 2. the client provided by an enclosing `<cibtp-portal>` (`@lit/context`);
+ * 3. a client of its own, created from the `base-url` attribute.
+ */
+export class ClientController implements ReactiveController {
+  private readonly consumer: ContextConsumer<typeof clientContext, ClientHost>;
+  private own: { baseUrl: string; client: PortalClient } | undefined;
+
+  constructor(private readonly host: ClientHost) {
+    this.consumer = new ContextConsumer(host, { context: clientContext, subscribe: true });
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** The client to call, or `undefined` when the widget has no way to reach the portal API. */
+  get value(): PortalClient | undefined {
+    if (this.host.client) return this.host.client;
+    if (this.consumer.value) return this.consumer.value;
+    const baseUrl = this.host.baseUrl;
+    if (!baseUrl) return undefined;
+    if (this.own?.baseUrl !== baseUrl) {
+      this.own = { baseUrl, client: createPortalClient({ baseUrl, locale: getLocale() }) };
+    }
+    // A client of our own follows the page's locale (Accept-Language).
+    this.own.client.locale = getLocale();
+    return this.own.client;
+  }
+}

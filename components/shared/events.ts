@@ -1,0 +1,53 @@
+import type { Session } from '../../sdk/index.js';
+
+/** Where a widget asks the host page to go. */
+export type NavigateTarget = 'signup' | 'associate-site' | 'forgot-password' | 'login';
+
+/**
+ * Every event the widgets fire, with its `detail`. All names start with `cibtp-`; all bubble and
+ * cross shadow roots (`composed`), so a host listens on the widget, on `<cibtp-portal>` or on `document`.
+ */
+export interface CibtpEventDetails {
+  /** Signed in (after the password, the one-time code or the tiers choice). */
+  'cibtp-signed-in': { session: Session };
+  /** A link or button leads elsewhere. Cancelable: `preventDefault()` means "the host handles it". */
+  'cibtp-navigate': { to: NavigateTarget };
+  /** A reset link or a new confidential code was requested (the answer never says whether the account exists). */
+  'cibtp-recovery-requested': { channel: 'email' | 'letter' };
+  /** The password was changed from a reset link (no automatic sign-in follows). */
+  'cibtp-password-reset': Record<string, never>;
+  /** An activation or email-certification link was followed successfully. */
+  'cibtp-account-activated': { email: string; purpose: 'activation' | 'certification' };
+  /** The server said the session has expired: fired once per expiry by `<cibtp-portal>`. */
+  'cibtp-session-expired': Record<string, never>;
+  /** The session ended by a logout (not by expiry): fired by `<cibtp-portal>`. */
+  'cibtp-signed-out': Record<string, never>;
+}
+
+export type CibtpEventName = keyof CibtpEventDetails;
+export type CibtpEvent<K extends CibtpEventName> = CustomEvent<CibtpEventDetails[K]>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cibtp-signed-in': CibtpEvent<'cibtp-signed-in'>;
+    'cibtp-navigate': CibtpEvent<'cibtp-navigate'>;
+    'cibtp-recovery-requested': CibtpEvent<'cibtp-recovery-requested'>;
+    'cibtp-password-reset': CibtpEvent<'cibtp-password-reset'>;
+    'cibtp-account-activated': CibtpEvent<'cibtp-account-activated'>;
+    'cibtp-session-expired': CibtpEvent<'cibtp-session-expired'>;
+    'cibtp-signed-out': CibtpEvent<'cibtp-signed-out'>;
+  }
+}
+
+/** Names of the events that the host may cancel. */
+const CANCELABLE: ReadonlySet<CibtpEventName> = new Set(['cibtp-navigate']);
+
+/**
+ * Fires a typed `cibtp-*` event from `target` (bubbles, composed).
+ * @returns `false` when a listener called `preventDefault()` on a cancelable event.
+ */
+export function emit<K extends CibtpEventName>(target: EventTarget, name: K, detail: CibtpEventDetails[K]): boolean {
+  return target.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: CANCELABLE.has(name) }),
+  );
+}

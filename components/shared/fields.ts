@@ -1,0 +1,237 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { PasswordEvaluation, PasswordPolicy } from '../../sdk/index.js';
+import { isOne } from './messages.js';
+
+/**
+ * Shared form pieces, as template functions rendered in the widget's light DOM: each input keeps its
+ * label, hint and error in the same tree (ID references never cross a shadow root), and is a native
+ * `<input>` that browsers and password managers fill.
+ */
+
+type Content = string | TemplateResult;
+
+export interface FieldOptions {
+  id: string;
+  name: string;
+  label: string;
+  autocomplete: string;
+  type?: 'text' | 'email' | 'password' | 'tel';
+  inputmode?: 'numeric' | 'email' | 'text' | 'tel';
+  required?: boolean;
+  hint?: Content | undefined;
+  /** The inline message; the same words appear in the error summary. */
+  error?: string | undefined;
+  value?: string;
+  /** Extra ids for `aria-describedby` (e.g. a password checklist). */
+  describedBy?: string[];
+  onInput?: (event: Event) => void;
+  /** Native spell-checking and capitalisation are off for identifiers. */
+  identifier?: boolean;
+}
+
+export const hintId = (id: string): string => `${id}-hint`;
+export const errorId = (id: string): string => `${id}-error`;
+
+function describedBy(o: FieldOptions): string | undefined {
+  const ids = [o.hint ? hintId(o.id) : '', o.error ? errorId(o.id) : '', ...(o.describedBy ?? [])].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/** The `*` after a required field's label (the form says what it means at the top). */
+export function requiredMark(): TemplateResult {
+  return html`<span class="cibtp-required" aria-hidden="true">*</span>`;
+}
+
+/** « Les champs marqués d'un astérisque (*) sont obligatoires. » */
+export function requiredNote(): TemplateResult {
+  return html`<p class="cibtp-note" data-part="required-note">
+    ${msg("Les champs marqués d'un astérisque (*) sont obligatoires.", { id: 'form.required-note' })}
+  </p>`;
+}
+
+function labelTemplate(o: FieldOptions): TemplateResult {
+  return html`<label class="cibtp-label" for=${o.id}>${o.label}${o.required ? html`${' '}${requiredMark()}` : nothing}</label>
+    ${o.hint ? html`<p class="cibtp-hint" id=${hintId(o.id)}>${o.hint}</p>` : nothing}
+    ${o.error ? html`<p class="cibtp-field-error" id=${errorId(o.id)}>${o.error}</p>` : nothing}`;
+}
+
+function inputTemplate(o: FieldOptions, type: string): TemplateResult {
+  return html`<input
+    class="cibtp-input"
+    id=${o.id}
+    name=${o.name}
+    type=${type}
+    autocomplete=${o.autocomplete}
+    inputmode=${ifDefined(o.inputmode)}
+    spellcheck=${ifDefined(o.identifier ? 'false' : undefined)}
+    autocapitalize=${ifDefined(o.identifier ? 'none' : undefined)}
+    ?required=${o.required ?? false}
+    aria-invalid=${o.error ? 'true' : 'false'}
+    aria-describedby=${ifDefined(describedBy(o))}
+    .value=${o.value ?? ''}
+    @input=${o.onInput}
+  />`;
+}
+
+/** A labelled text input with its hint and inline error. */
+export function textField(o: FieldOptions): TemplateResult {
+  return html`<div class="cibtp-field ${o.error ? 'cibtp-field--error' : ''}" data-part="field">
+    ${labelTemplate(o)} ${inputTemplate(o, o.type ?? 'text')}
+  </div>`;
+}
+
+export interface PasswordFieldOptions extends FieldOptions {
+  visible: boolean;
+  onToggle: () => void;
+  /** A live checklist of the policy, for a password being chosen. */
+  evaluation?: PasswordEvaluation | undefined;
+  policy?: PasswordPolicy | undefined;
+}
+
+/** A password input with a show/hide toggle (ASVS 6.2.6) and, when choosing one, the policy checklist. */
+export function passwordField(o: PasswordFieldOptions): TemplateResult {
+  const rulesId = `${o.id}-rules`;
+  const options: FieldOptions = o.evaluation ? { ...o, describedBy: [...(o.describedBy ?? []), rulesId] } : o;
+  return html`<div class="cibtp-field ${o.error ? 'cibtp-field--error' : ''}" data-part="field">
+    ${labelTemplate(options)}
+    <div class="cibtp-password">
+      ${inputTemplate(options, o.visible ? 'text' : 'password')}
+      <button
+        type="button"
+        class="cibtp-button cibtp-button--secondary cibtp-password__toggle"
+        data-part="password-toggle"
+        aria-controls=${o.id}
+        aria-pressed=${o.visible ? 'true' : 'false'}
+        aria-label=${msg('Afficher le mot de passe', { id: 'password.toggle.label' })}
+        @click=${o.onToggle}
+      >
+        ${msg('Afficher', { id: 'password.toggle.text' })}
+      </button>
+    </div>
+    ${o.evaluation && o.policy ? passwordChecklist(rulesId, o.evaluation, o.policy) : nothing}
+  </div>`;
+}
+
+function checkState(ok: boolean): TemplateResult {
+  return html`<span class="cibtp-check__mark" aria-hidden="true">${ok ? '✓' : '–'}</span
+    ><span class="cibtp-visually-hidden">${ok
+      ? msg('règle respectée\u00a0:', { id: 'password.rule.ok' })
+      : msg('règle non respectée\u00a0:', { id: 'password.rule.ko' })}</span>`;
+}
+
+function passwordChecklist(id: string, evaluation: PasswordEvaluation, policy: PasswordPolicy): TemplateResult {
+  const ok = (checkId: string) => evaluation.checks.find((c) => c.id === checkId)?.ok ?? false;
+  const min = String(policy.minLength);
+  const categories = String(policy.minCategories);
+  const category = (checkId: string, label: string) =>
+    html`<li class="cibtp-check" data-ok=${ok(checkId) ? 'true' : 'false'}>${checkState(ok(checkId))} ${label}</li>`;
+  return html`<div class="cibtp-checklist" id=${id} data-part="password-rules">
+    <p class="cibtp-checklist__title">${msg('Votre mot de passe doit contenir\u00a0:', { id: 'password.rules.title' })}</p>
+    <ul>
+      <li class="cibtp-check" data-ok=${ok('length') ? 'true' : 'false'}>
+        ${checkState(ok('length'))} ${msg(str`au moins ${min} caractères`, { id: 'password.rule.length' })}
+      </li>
+      <li class="cibtp-check" data-ok=${ok('categories') ? 'true' : 'false'}>
+        ${checkState(ok('categories'))}
+        ${msg(str`au moins ${categories} des 4 catégories suivantes\u00a0:`, { id: 'password.rule.categories' })}
+        <ul>
+          ${category('upper', msg('une majuscule', { id: 'password.rule.upper' }))}
+          ${category('lower', msg('une minuscule', { id: 'password.rule.lower' }))}
+          ${category('digit', msg('un chiffre', { id: 'password.rule.digit' }))}
+          ${category('special', msg('un caractère spécial', { id: 'password.rule.special' }))}
+        </ul>
+      </li>
+    </ul>
+  </div>`;
+}
+
+export interface SummaryItem {
+  /** The id of the input the entry leads to. */
+  target: string;
+  /** The same words as the inline message. */
+  text: string;
+}
+
+/**
+ * The error summary (GOV.UK / DSFR pattern): shown at the top after a failed submission and focused,
+ * each entry a link to its field. `message` holds an error that belongs to no field.
+ */
+export function errorSummary(o: {
+  id: string;
+  items: SummaryItem[];
+  message?: Content | undefined;
+  actions?: TemplateResult | undefined;
+  headingLevel: number;
+}): TemplateResult | typeof nothing {
+  if (o.items.length === 0 && !o.message) return nothing;
+  const titleId = `${o.id}-title`;
+  const count = String(o.items.length);
+  const title =
+    o.items.length === 0
+      ? msg("La demande n'a pas abouti", { id: 'summary.title.failed' })
+      : isOne(o.items.length)
+        ? msg(str`Le formulaire contient ${count} erreur`, { id: 'summary.title.one' })
+        : msg(str`Le formulaire contient ${count} erreurs`, { id: 'summary.title.other' });
+  const focusField = (event: Event, target: string) => {
+    event.preventDefault();
+    const root = (event.currentTarget as Element).getRootNode() as Document | ShadowRoot;
+    const input = root.getElementById?.(target) as HTMLElement | null;
+    input?.focus();
+    input?.scrollIntoView?.({ block: 'center' });
+  };
+  return html`<div class="cibtp-error-summary" id=${o.id} tabindex="-1" aria-labelledby=${titleId} data-part="error-summary">
+    ${heading(o.headingLevel, titleId, title, 'cibtp-error-summary__title')}
+    ${o.message ? html`<p class="cibtp-error-summary__message">${o.message}</p>` : nothing}
+    ${o.items.length
+      ? html`<ul class="cibtp-error-summary__list">
+          ${o.items.map(
+            (item) => html`<li><a href="#${item.target}" @click=${(e: Event) => focusField(e, item.target)}>${item.text}</a></li>`,
+          )}
+        </ul>`
+      : nothing}
+    ${o.actions ?? nothing}
+  </div>`;
+}
+
+/** A message box (success or information) that can receive focus. */
+export function notice(o: {
+  id: string;
+  tone: 'success' | 'info' | 'error';
+  title: string;
+  body?: Content | undefined;
+  headingLevel: number;
+  actions?: TemplateResult | undefined;
+}): TemplateResult {
+  const titleId = `${o.id}-title`;
+  return html`<div class="cibtp-notice cibtp-notice--${o.tone}" id=${o.id} tabindex="-1" aria-labelledby=${titleId} data-part="notice">
+    ${heading(o.headingLevel, titleId, o.title, 'cibtp-notice__title')}
+    ${o.body ? html`<p class="cibtp-notice__body">${o.body}</p>` : nothing}
+    ${o.actions ?? nothing}
+  </div>`;
+}
+
+/** A polite live region present from the first render, so that what is written later is announced. */
+export function statusRegion(text: string | undefined): TemplateResult {
+  return html`<div class="cibtp-visually-hidden" role="status" data-part="status">${text ?? ''}</div>`;
+}
+
+/** A real heading at the level the host page needs (`heading-level`, default 2). */
+export function heading(level: number, id: string, content: Content, className = 'cibtp-heading'): TemplateResult {
+  const l = Math.min(6, Math.max(1, Math.round(level) || 2));
+  switch (l) {
+    case 1:
+      return html`<h1 class=${className} id=${id} tabindex="-1">${content}</h1>`;
+    case 2:
+      return html`<h2 class=${className} id=${id} tabindex="-1">${content}</h2>`;
+    case 3:
+      return html`<h3 class=${className} id=${id} tabindex="-1">${content}</h3>`;
+    case 4:
+      return html`<h4 class=${className} id=${id} tabindex="-1">${content}</h4>`;
+    case 5:
+      return html`<h5 class=${className} id=${id} tabindex="-1">${content}</h5>`;
+    default:
+      return html`<h6 class=${className} id=${id} tabindex="-1">${content}</h6>`;
+  }
+}

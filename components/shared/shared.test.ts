@@ -1,0 +1,180 @@
+import { expect } from '@open-wc/testing';
+import { PORTAL_ERROR_CODES, PortalError } from '../../sdk/index.js';
+import { define } from './define.js';
+import { readLinkToken } from './link-token.js';
+import { templates } from './locales/en.js';
+import { errorMessage } from './messages.js';
+import { getLocale, setLocale } from './localization.js';
+import { THEME_TOKENS } from './styles.js';
+import { emit } from './events.js';
+import { CibtpLogin } from '../login/login.js';
+import { CibtpForgotPassword } from '../forgot-password/forgot-password.js';
+import { CibtpResetPassword } from '../reset-password/reset-password.js';
+import { CibtpActivateAccount } from '../activate-account/activate-account.js';
+import { CibtpPortal } from '../portal/portal.js';
+
+async function sources(): Promise<Map<string, string>> {
+  const list = (await (await fetch('/__source__/components/')).json()) as string[];
+  const files = list.filter((f) => !f.endsWith('.test.ts') && !f.includes('/locales/') && !f.endsWith('/testing.ts'));
+  const map = new Map<string, string>();
+  for (const file of files) map.set(file, await (await fetch(`/__source__/${file}`)).text());
+  return map;
+}
+
+const MSG_CALL = /\bmsg\(\s*(str`(?:[^`\\]|\\.)*`|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*,\s*\{\s*id:\s*'([^']+)'/gs;
+
+describe('localisation', () => {
+  after(() => setLocale('fr'));
+
+  it('every msg() call has an id, and English translates every id used (and no other)', async () => {
+    const used = new Map<string, string>();
+    let calls = 0;
+    let withId = 0;
+    for (const [file, source] of await sources()) {
+      calls += [...source.matchAll(/\bmsg\(/g)].length;
+      for (const match of source.matchAll(MSG_CALL)) {
+        withId++;
+        const previous = used.get(match[2]!);
+        expect(previous === undefined || previous === match[1], `${match[2]} has two source texts (${file})`).to.equal(true);
+        used.set(match[2]!, match[1]!);
+      }
+    }
+    expect(withId, 'msg() calls without a literal id').to.equal(calls);
+    const translated = new Set(Object.keys(templates));
+    const missing = [...used.keys()].filter((id) => !translated.has(id));
+    const unused = [...translated].filter((id) => !used.has(id));
+    expect(missing, 'ids without an English translation').to.deep.equal([]);
+    expect(unused, 'English ids no widget uses').to.deep.equal([]);
+    // Placeholders: an English template refers only to expressions the French source has.
+    for (const [id, source] of used) {
+      const expressions = [...source.matchAll(/\$\{/g)].length;
+      const english = (templates as Record<string, unknown>)[id];
+      const indices = typeof english === 'object' && english !== null ? ((english as { values: number[] }).values ?? []) : [];
+      for (const index of indices) expect(index, `${id} placeholder`).to.be.below(expressions);
+    }
+  });
+
+  it('has a message for every PortalError code, in both languages', async () => {
+    for (const code of PORTAL_ERROR_CODES) expect(errorMessage(new PortalError(code))).to.be.a('string').and.not.equal('');
+    await setLocale('en');
+    expect(getLocale()).to.equal('en');
+    expect(errorMessage(new PortalError('network'))).to.equal(
+      'The service cannot be reached. Check your Internet connection, then try again.',
+    );
+    await setLocale('fr');
+    expect(errorMessage(new PortalError('network'))).to.include('Impossible de joindre le service');
+  });
+});
+
+describe('theme tokens', () => {
+  const widgets = [
+    ['components/login/login.component.ts', CibtpLogin],
+    ['components/forgot-password/forgot-password.component.ts', CibtpForgotPassword],
+    ['components/reset-password/reset-password.component.ts', CibtpResetPassword],
+    ['components/activate-account/activate-account.component.ts', CibtpActivateAccount],
+  ] as const;
+
+  for (const [file, ctor] of widgets) {
+    it(`every --cibtp-* property read by ${file.split('/')[1]} is documented with @cssproperty`, async () => {
+      const source = await (await fetch(`/__source__/${file}`)).text();
+      const documented = new Set([...source.matchAll(/@cssproperty\s+(--cibtp-[\w-]+)/g)].map((m) => m[1]));
+      const css = ctor.elementStyles.map((s) => ('cssText' in s ? s.cssText : '')).join('\n');
+      const read = new Set([...css.matchAll(/var\(\s*(--cibtp-[\w-]+)/g)].map((m) => m[1]));
+      expect(read.size).to.be.greaterThan(5);
+      const undocumented = [...read].filter((t) => !documented.has(t));
+      expect(undocumented, 'undocumented tokens').to.deep.equal([]);
+      const unknown = [...documented].filter((t) => !(THEME_TOKENS as readonly string[]).includes(t!));
+      expect(unknown, 'documented tokens outside THEME_TOKENS').to.deep.equal([]);
+    });
+  }
+
+  it('styles are CSP-safe: no inline style bindings or <style> in templates', async () => {
+    for (const [file, source] of await sources()) {
+      expect(/style=\$\{/.test(source), `${file} binds style=`).to.equal(false);
+      expect(/html`[^`]*<style[\s>]/.test(source), `${file} has <style> in a template`).to.equal(false);
+      expect(/unsafeHTML|\.innerHTML\s*=/.test(source), `${file} uses innerHTML`).to.equal(false);
+    }
+  });
+
+  it('one adopted style sheet per widget, scoped under the tag with :where()', () => {
+    for (const [, ctor] of widgets) expect(ctor.elementStyles).to.have.length(1);
+    const css = CibtpLogin.elementStyles.map((s) => ('cssText' in s ? s.cssText : '')).join('');
+    expect(css).to.include(':where(cibtp-login) .cibtp-button');
+  });
+});
+
+describe('define()', () => {
+  it('registers a free tag and only warns for a taken one', () => {
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      class A extends HTMLElement {}
+      class B extends HTMLElement {}
+      expect(define('cibtp-test-define', A)).to.equal(true);
+      expect(define('cibtp-test-define', B)).to.equal(false);
+      expect(customElements.get('cibtp-test-define')).to.equal(A);
+      expect(warnings).to.have.length(1);
+      expect(define('cibtp-portal', class extends HTMLElement {})).to.equal(false);
+      expect(customElements.get('cibtp-portal')).to.equal(CibtpPortal);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
+
+describe('events', () => {
+  it('bubble, cross shadow roots, and only cibtp-navigate is cancelable', () => {
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    const inner = document.createElement('span');
+    root.append(inner);
+    document.body.append(host);
+    const seen: Event[] = [];
+    document.addEventListener('cibtp-navigate', (e) => {
+      seen.push(e);
+      e.preventDefault();
+    }, { once: true });
+    document.addEventListener('cibtp-password-reset', (e) => {
+      seen.push(e);
+      e.preventDefault();
+    }, { once: true });
+    expect(emit(inner, 'cibtp-navigate', { to: 'signup' })).to.equal(false);
+    expect(emit(inner, 'cibtp-password-reset', {})).to.equal(true);
+    expect(seen.map((e) => [e.type, e.bubbles, e.composed])).to.deep.equal([
+      ['cibtp-navigate', true, true],
+      ['cibtp-password-reset', true, true],
+    ]);
+    host.remove();
+  });
+});
+
+describe('readLinkToken()', () => {
+  const base = `${location.pathname}${location.search}`;
+  afterEach(() => history.replaceState(null, '', base));
+
+  it('reads the action and token and removes them from the address bar', () => {
+    history.replaceState(null, '', `${base}#action=activate&token=abcdefghijklmnop1234`);
+    expect(readLinkToken()).to.deep.equal({ action: 'activate', token: 'abcdefghijklmnop1234' });
+    expect(location.hash).to.equal('');
+    expect(location.href).to.not.include('abcdefghijklmnop1234');
+  });
+
+  it('leaves a link for another action alone', () => {
+    history.replaceState(null, '', `${base}#action=activate&token=abcdefghijklmnop1234`);
+    expect(readLinkToken('reset-password')).to.equal(null);
+    expect(location.hash).to.include('token=');
+  });
+
+  it('removes a malformed token without returning it', () => {
+    history.replaceState(null, '', `${base}#action=reset-password&token=<script>`);
+    expect(readLinkToken()).to.equal(null);
+    expect(location.hash).to.equal('');
+  });
+
+  it('ignores an unrelated fragment', () => {
+    history.replaceState(null, '', `${base}#contenu`);
+    expect(readLinkToken()).to.equal(null);
+    expect(location.hash).to.equal('#contenu');
+  });
+});

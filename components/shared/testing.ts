@@ -1,0 +1,105 @@
+/**
+ * Test support for the widgets' browser tests (not part of the kit's exports): one mock backend per
+ * test page, behind MSW's service worker, with a clock the tests can move forward.
+ */
+import { waitUntil } from '@open-wc/testing';
+import { createMockBackend } from '../../mock-server/index.js';
+import { startMockWorker, type RunningMockWorker } from '../../mock-server/browser.js';
+import { createPortalClient, type PortalClient, type PortalClientOptions } from '../../sdk/index.js';
+
+let running: Promise<RunningMockWorker> | undefined;
+let skew = 0;
+
+/** Starts (once per page) the mock backend; its clock is the real one plus `advanceClock()`s. */
+export function mockBackend(): Promise<RunningMockWorker> {
+  running ??= startMockWorker({ quiet: true, backend: createMockBackend({ now: () => new Date(Date.now() + skew) }) });
+  return running;
+}
+
+/** Moves the backend's clock forward (links and codes expire, locks end). */
+export function advanceClock(ms: number): void {
+  skew += ms;
+}
+
+/** Back to the seed and to the real time; call in `beforeEach`. */
+export async function resetBackend(): Promise<RunningMockWorker> {
+  const mock = await mockBackend();
+  skew = 0;
+  mock.worker.resetHandlers();
+  mock.reset();
+  return mock;
+}
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  idempotencyKey: string | null;
+  signal: AbortSignal | null;
+}
+
+/** A client whose requests are recorded (method, path, Idempotency-Key, signal). */
+export function recordingClient(options: Partial<PortalClientOptions> = {}): { client: PortalClient; calls: RecordedCall[] } {
+  const calls: RecordedCall[] = [];
+  const client = createPortalClient({
+    baseUrl: '/api/',
+    ...options,
+    fetch: (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      calls.push({
+        method: request.method,
+        path: new URL(request.url).pathname,
+        idempotencyKey: request.headers.get('Idempotency-Key'),
+        signal: init?.signal ?? request.signal,
+      });
+      return globalThis.fetch(input, init);
+    },
+  });
+  return { client, calls };
+}
+
+/** Text content with whitespace (non-breaking spaces included) collapsed. */
+export function text(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Types into an input as a person does (an `input` event follows). */
+export function type(input: HTMLInputElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+/** Fills an input as a password manager does: `.value` only, no event. */
+export function autofill(input: HTMLInputElement, value: string): void {
+  input.value = value;
+}
+
+export function $<E extends Element = HTMLElement>(root: ParentNode, selector: string): E {
+  const found = root.querySelector<E>(selector);
+  if (!found) throw new Error(`Not found: ${selector}`);
+  return found;
+}
+
+/** The button whose text is `label` (whitespace-normalised). */
+export function button(root: ParentNode, label: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => text(b) === label);
+  if (!found) throw new Error(`No button "${label}" in: ${[...root.querySelectorAll('button')].map((b) => text(b)).join(' | ')}`);
+  return found;
+}
+
+/** The input labelled `label` (label text without the required marker). */
+export function field(root: ParentNode, label: string): HTMLInputElement {
+  const labels = [...root.querySelectorAll('label')];
+  const found = labels.find((l) => text(l).replace(/\s*\*$/, '') === label);
+  if (!found) throw new Error(`No field "${label}" in: ${labels.map((l) => text(l)).join(' | ')}`);
+  return (found as HTMLLabelElement).control as HTMLInputElement;
+}
+
+/** Waits until `predicate` holds (no fixed delays in the tests). */
+export function until(predicate: () => unknown, message: string, timeout = 5000): Promise<void> {
+  return waitUntil(() => Boolean(predicate()), message, { timeout, interval: 20 });
+}
+
+/** The element that has the focus (light DOM widgets: the document's). */
+export function focused(): Element | null {
+  return document.activeElement;
+}
