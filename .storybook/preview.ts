@@ -1,0 +1,103 @@
+/**
+ * Every story runs against the kit's mock backend through MSW's service worker:
+ *  - a project loader starts the worker once (our own start function: msw-storybook-addon 3.0.3 still
+ *    passes MSW 2's `onUnhandledRequest`, see TOOLCHAIN.md) and, before each story, resets the backend
+ *    to its seed and applies the story's `parameters.mock` (faults, setup). Project loaders run before
+ *    story loaders, so a story's loader can ask the backend for a link token.
+ *  - msw-storybook-addon's preview annotations (`beforeEach`) put the worker on `context.msw`, so a
+ *    story may add a handler with `msw.use(…)`; it resets those handlers after the story.
+ *  - a decorator wraps the story in a fresh `<cibtp-portal base-url="/api/">` with the toolbar's locale,
+ *    followed by the outbox panel (`<cibtp-mock-outbox>`), where a designer follows links and codes.
+ */
+import type { Decorator, Loader, Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { createPreviewAnnotations } from 'msw-storybook-addon/preview';
+import { startMockWorker, type RunningMockWorker } from '../mock-server/browser.js';
+import '../mock-server/outbox-view.js';
+import '../components/index.js';
+import { backend, prepareBackend, type MockParameters } from '../stories/support.js';
+
+let running: Promise<RunningMockWorker> | undefined;
+/** Starts the worker once for the whole Storybook; `mockServiceWorker.js` is served by staticDirs. */
+function ensureWorker(): Promise<RunningMockWorker> {
+  running ??= startMockWorker({ backend, workerUrl: './mockServiceWorker.js', quiet: true });
+  return running;
+}
+
+let run = 0;
+const mockLoader: Loader = async (context) => {
+  await ensureWorker();
+  await prepareBackend(context.parameters['mock'] as MockParameters | undefined);
+  run += 1;
+  return {};
+};
+
+/**
+ * Following a link of the outbox panel inside Storybook: a click on `…#action=reset-password&token=…`
+ * (or `activate`) shows the matching widget in place of the story, in the same page, so the in-memory
+ * backend that issued the token is still there (a navigation would start a fresh one).
+ */
+function followOutboxLink(event: Event): void {
+  const anchor = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+  if (!anchor || event.defaultPrevented) return;
+  const params = new URLSearchParams(new URL(anchor.href).hash.slice(1));
+  const action = params.get('action');
+  const token = params.get('token');
+  const tag = action === 'reset-password' ? 'cibtp-reset-password' : action === 'activate' ? 'cibtp-activate-account' : null;
+  const stage = event.currentTarget as HTMLElement;
+  const storyArea = stage.querySelector<HTMLElement>('.sb-story');
+  const followed = stage.querySelector<HTMLElement>('.sb-followed');
+  if (!tag || !token || !storyArea || !followed) return;
+  event.preventDefault();
+  const widget = document.createElement(tag) as HTMLElement & { token?: string };
+  widget.token = token;
+  storyArea.hidden = true;
+  followed.replaceChildren(widget);
+}
+
+const withPortal: Decorator = (story, context) => {
+  const locale = (context.globals['locale'] as string | undefined) ?? 'fr';
+  const outbox = context.parameters['outbox'] !== false;
+  // `keyed` by run: every story (and every re-run) gets a new portal, hence a new client without
+  // the previous story's session or CSRF token.
+  return html`${keyed(
+    run,
+    html`<div class="sb-stage" @click=${followOutboxLink}>
+      <cibtp-portal base-url="/api/" locale=${locale} lang=${locale}>
+        <div class="sb-story">${story()}</div>
+        <div class="sb-followed"></div>
+      </cibtp-portal>
+      ${outbox ? html`<cibtp-mock-outbox .backend=${backend}></cibtp-mock-outbox>` : null}
+    </div>`,
+  )}`;
+};
+
+const mswAddon = createPreviewAnnotations(async () => (await ensureWorker()).worker);
+
+const preview: Preview = {
+  loaders: [mockLoader],
+  beforeEach: mswAddon.beforeEach,
+  decorators: [withPortal],
+  globalTypes: {
+    locale: {
+      description: 'Langue des widgets',
+      toolbar: {
+        title: 'Langue',
+        icon: 'globe',
+        items: [
+          { value: 'fr', title: 'Français', right: 'FR' },
+          { value: 'en', title: 'English', right: 'EN' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'fr' },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+  },
+};
+
+export default preview;

@@ -1,0 +1,59 @@
+// `cem analyze --config custom-elements-manifest.config.mjs` → dist/custom-elements.json
+// (package.json "customElements"). Reads the widget sources; Lit decorators
+// (experimentalDecorators) are understood through `litelement: true`.
+
+/**
+ * The widgets register through the kit's `define(tag, Class)` helper (components/shared/define.ts),
+ * which the analyzer does not know: record those calls and mark the classes as custom elements with
+ * their tag names, as `customElements.define()` would.
+ */
+function kitDefine() {
+  const definitions = []; // { tag, className, modulePath }
+  return {
+    name: 'cibtp-define',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isCallExpression(node)) return;
+      const callee = node.expression;
+      if (!ts.isIdentifier(callee) || callee.text !== 'define') return;
+      const [tag, ctor] = node.arguments;
+      if (!tag || !ctor || !ts.isStringLiteralLike(tag) || !ts.isIdentifier(ctor)) return;
+      definitions.push({ tag: tag.text, className: ctor.text, modulePath: moduleDoc.path });
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const modules = customElementsManifest.modules ?? [];
+      for (const { tag, className, modulePath } of definitions) {
+        const home = modules.find((m) => (m.declarations ?? []).some((d) => d.kind === 'class' && d.name === className));
+        const declaration = home?.declarations.find((d) => d.kind === 'class' && d.name === className);
+        if (!home || !declaration) continue;
+        declaration.customElement = true;
+        declaration.tagName = tag;
+        const definer = modules.find((m) => m.path === modulePath);
+        if (definer) {
+          definer.exports ??= [];
+          if (!definer.exports.some((e) => e.kind === 'custom-element-definition' && e.name === tag)) {
+            definer.exports.push({
+              kind: 'custom-element-definition',
+              name: tag,
+              declaration: { name: className, module: home.path },
+            });
+          }
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['components/**/*.ts'],
+  exclude: [
+    '**/*.test.ts',
+    '**/*.stories.ts',
+    '**/*.styles.ts',
+    '**/test/**',
+    '**/testing.ts',
+    'components/shared/locales/**',
+  ],
+  outdir: 'dist',
+  litelement: true,
+  plugins: [kitDefine()],
+};

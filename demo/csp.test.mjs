@@ -1,0 +1,186 @@
+// The demo caisse page under its strict CSP + Trusted Types, driven through the real UI in headless
+// Chromium: sign in, sign out, ask for a reset link, follow it from the outbox panel, set a new
+// password. Fails on any CSP or Trusted Types violation, page error or failed script.
+// Needs `npm run build` first (npm test runs it before this file).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS, findChrome } from '../scripts/chrome.mjs';
+import { CSP, startDemoServer } from './server.mjs';
+
+const DEMO_EMAIL = 'admin@durand-btp.fr';
+const DEMO_PASSWORD = 'Chantier2026!';
+const NEW_PASSWORD = 'Echafaudage-2027';
+const TIMEOUT = 15_000;
+
+let server;
+let browser;
+
+before(async () => {
+  const bundle = fileURLToPath(new URL('../dist/cibtp-widgets.bundle.js', import.meta.url));
+  assert.ok(existsSync(bundle), 'dist/ is not built: run `npm run build` first');
+  server = await startDemoServer({ port: 0 });
+  browser = await puppeteer.launch({
+    executablePath: findChrome(),
+    headless: true,
+    args: CHROME_ARGS,
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a fresh page that records every CSP/TT violation, page error and suspicious console line. */
+async function openPage(path, base = server.url) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const problems = [];
+  await page.evaluateOnNewDocument(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(
+        `${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI || '(inline)'} ` +
+          `at ${e.sourceFile}:${e.lineNumber} ${e.sample ?? ''}`,
+      );
+    });
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy|Trusted ?Type|TrustedScript|TrustedHTML|Refused to/i.test(text)) {
+      problems.push(`console ${message.type()}: ${text}`);
+    } else if (message.type() === 'error' && !/status of 4\d\d/.test(text)) {
+      // 4xx answers of the simulated API are expected in some flows; anything else is not.
+      problems.push(`console error: ${text}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    const url = request.url();
+    if (/\.(js|css)(\?|$)/.test(url)) problems.push(`failed to load ${url}: ${request.failure()?.errorText}`);
+  });
+  const response = await page.goto(new URL(path, base).href, { waitUntil: 'load' });
+  return { context, page, problems, response };
+}
+
+async function assertClean(page, problems) {
+  const violations = await page.evaluate(() => window.__cspViolations ?? []);
+  assert.deepEqual([...violations, ...problems], [], 'CSP / Trusted Types violations or page errors');
+}
+
+/** Runs `steps`; when one fails (e.g. a selector never appears), says what the page reported. */
+async function run(page, problems, steps) {
+  try {
+    await steps();
+  } catch (error) {
+    const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+    const seen = [...violations, ...problems];
+    if (seen.length) error.message += `\nThe page reported:\n  ${seen.join('\n  ')}`;
+    throw error;
+  }
+  await assertClean(page, problems);
+}
+
+/** Types into a light-DOM input of a widget (fields are native inputs, see SECURITY.md). */
+async function fill(page, selector, value) {
+  const input = await page.waitForSelector(selector, { visible: true });
+  await input.click({ count: 3 });
+  await input.type(value);
+}
+
+test('the demo pages carry the strict headers', async () => {
+  for (const path of ['/', '/espace-entreprise.html', '/dist/cibtp-widgets.bundle.js', '/mockServiceWorker.js']) {
+    const res = await fetch(new URL(path, server.url));
+    assert.equal(res.status, 200, path);
+    assert.equal(res.headers.get('content-security-policy'), CSP, path);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path);
+    assert.equal(res.headers.get('referrer-policy'), 'no-referrer', path);
+  }
+  assert.doesNotMatch(CSP, /unsafe-inline|unsafe-eval/);
+  assert.equal((await fetch(new URL('/server.mjs', server.url))).status, 404);
+  assert.equal((await fetch(new URL('/dist/../package.json', server.url))).status, 404);
+});
+
+test('home page: no violation', async () => {
+  const { context, page, problems } = await openPage('/');
+  try {
+    await run(page, problems, () => page.waitForSelector('a[href="/espace-entreprise.html"]'));
+  } finally {
+    await context.close();
+  }
+});
+
+test('the widgets alone need no policy of their own: `trusted-types lit-html` only', async () => {
+  const strict = CSP.replace('trusted-types lit-html default', 'trusted-types lit-html');
+  assert.notEqual(strict, CSP);
+  const bare = await startDemoServer({ port: 0, csp: strict });
+  const { context, page, problems } = await openPage('/integration.html', bare.url);
+  try {
+    await run(page, problems, async () => {
+      await page.waitForSelector('cibtp-login input[autocomplete="username"]', { visible: true });
+      await page.waitForSelector('cibtp-login input[autocomplete="current-password"]', { visible: true });
+      // English at run time through the portal attribute, still without any violation.
+      await page.$eval('cibtp-portal', (portal) => portal.setAttribute('locale', 'en'));
+      await page.waitForFunction(() => /Log ?in|Sign ?in|password/i.test(document.querySelector('cibtp-login')?.textContent ?? ''));
+    });
+  } finally {
+    await context.close();
+    await bare.close();
+  }
+});
+
+test('Espace sécurisé: sign in, sign out, reset the password from the outbox, under CSP + Trusted Types', async () => {
+  const { context, page, problems } = await openPage('/espace-entreprise.html');
+  try {
+    await run(page, problems, async () => {
+      // The mock is up and the portal mounted (demo/espace.js).
+      await page.waitForSelector('html[data-ready="true"]');
+
+      // Sign in through the real form.
+      await fill(page, 'cibtp-login input[autocomplete="username"]', DEMO_EMAIL);
+      await fill(page, 'cibtp-login input[autocomplete="current-password"]', DEMO_PASSWORD);
+      await page.click('cibtp-login button[type="submit"]');
+      await page.waitForSelector('#espace-signed-in:not([hidden])');
+      const who = await page.$eval('#espace-user', (el) => el.textContent);
+      assert.match(who, /admin@durand-btp\.fr/);
+
+      // Sign out: back to the login form.
+      await page.click('#logout');
+      await page.waitForSelector('cibtp-login input[autocomplete="username"]', { visible: true });
+
+      // Switch to English and back: the portal's locale attribute drives the widgets.
+      await page.click('[data-locale="en"]');
+      await page.waitForSelector('cibtp-portal[locale="en"]');
+      await page.click('[data-locale="fr"]');
+      await page.waitForSelector('cibtp-portal[locale="fr"]');
+
+      // Forgotten password: the widget's link fires cibtp-navigate, the page shows the form.
+      await page.click('cibtp-login button::-p-text(Mot de passe oublié)');
+      // « Quelle est votre situation ? » → « J'ai oublié mon mot de passe », then the email address.
+      await (await page.waitForSelector('cibtp-forgot-password input[name="situation"][value="email"]')).click();
+      await page.click('cibtp-forgot-password button[type="submit"]');
+      await fill(page, 'cibtp-forgot-password input[autocomplete="email"]', DEMO_EMAIL);
+      await page.click('cibtp-forgot-password button[type="submit"]');
+
+      // The reset email lands in the outbox panel; follow its link (same page, new fragment).
+      const link = await page.waitForSelector('cibtp-mock-outbox >>> a[href*="action=reset-password"]');
+      await link.click();
+      await page.waitForSelector('cibtp-reset-password input[autocomplete="new-password"]', { visible: true });
+      // The token left the address bar as soon as the page read it (ASVS 14.2.1).
+      assert.doesNotMatch(page.url(), /token=/);
+
+      // Set a new password and sign in with it.
+      const fields = await page.$$('cibtp-reset-password input[autocomplete="new-password"]');
+      assert.ok(fields.length >= 1);
+      for (const field of fields) await field.type(NEW_PASSWORD);
+      await page.click('cibtp-reset-password button[type="submit"]');
+      await page.waitForFunction(() => /mot de passe a été modifié/i.test(document.getElementById('espace-status')?.textContent ?? ''));
+    });
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// The demo caisse website: a tiny dependency-free static server.
+//
+//   /                      demo/index.html (and demo/*.html, *.css, *.js, *.svg)
+//   /dist/…                the built kit (run `npm run build` first; `npm start` does)
+//   /mockServiceWorker.js  MSW's worker, at the site root so that its scope covers every page
+//
+// Every answer carries the strict Content-Security-Policy below (with Trusted Types), nosniff and
+// no-referrer: the demo proves the widgets run on a locked-down caisse page. Usable as a module:
+// `const { url, close } = await startDemoServer({ port: 0 })`.
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const distDir = join(root, 'dist');
+
+/**
+ * The page policy. Everything comes from our own origin; nothing inline, nothing evaluated.
+ * - script-src 'self': the drop-in bundle, the demo's own modules; no 'unsafe-inline' / 'unsafe-eval'
+ *   (zod runs jitless, Lit needs neither).
+ * - style-src 'self': demo.css; the widgets' styles are adopted constructable style sheets.
+ * - img-src 'self': the logo. (`data:` was in the first draft; no widget or page uses a data: image,
+ *   so it is left out.)
+ * - connect-src 'self': the API is /api/ on the same origin (answered by the MSW worker here).
+ * - worker-src 'self': the MSW service worker (/mockServiceWorker.js).
+ * - require-trusted-types-for 'script': every HTML/script-URL sink needs a Trusted Type.
+ * - trusted-types lit-html default:
+ *     lit-html  the one policy Lit creates for its templates (the widgets create none);
+ *     default   created by the demo's mock bootstrap only (demo/mock.ts): it passes the one worker URL
+ *               to navigator.serviceWorker.register() and refuses everything else. A caisse page
+ *               without the mock needs only `trusted-types lit-html`.
+ *   No 'allow-duplicates': the page runs one copy of Lit. The demo's mock panel takes Lit from the
+ *   drop-in bundle (see rollup.config.mjs); a second copy would create a second `lit-html` policy.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+  "require-trusted-types-for 'script'",
+  "trusted-types lit-html default",
+].join('; ');
+
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+/** What the demo folder may serve (not server.mjs, not the tests, not mock.ts). */
+const DEMO_PUBLIC = new Set(['.html', '.css', '.js', '.svg', '.png', '.ico']);
+
+function workerFile() {
+  const built = join(distDir, 'mockServiceWorker.js');
+  if (existsSync(built)) return built;
+  return createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
+}
+
+/** Maps a URL path to a file, or null. Refuses anything outside its folder. */
+function locate(pathname) {
+  if (pathname === '/mockServiceWorker.js') return workerFile();
+  let base = here;
+  let rel = pathname;
+  if (pathname.startsWith('/dist/')) {
+    base = distDir;
+    rel = pathname.slice('/dist'.length);
+  } else if (!DEMO_PUBLIC.has(extname(pathname)) && !pathname.endsWith('/')) {
+    return null;
+  }
+  if (rel.endsWith('/')) rel += 'index.html';
+  const file = normalize(join(base, rel));
+  if (file !== base && !file.startsWith(base + sep)) return null;
+  return file;
+}
+
+async function handle(req, res, headers) {
+  const send = (status, body) => {
+    res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(body);
+  };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    // /api/ is answered by the MSW worker in the page; a request reaching us means the mock is off.
+    send(405, 'Method not allowed');
+    return;
+  }
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    send(400, 'Bad request');
+    return;
+  }
+  if (pathname.includes('\0')) {
+    send(400, 'Bad request');
+    return;
+  }
+  const file = locate(pathname);
+  if (!file) {
+    send(404, 'Not found');
+    return;
+  }
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    const body = await readFile(file);
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': body.length,
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } catch {
+    const hint = pathname.startsWith('/dist/') ? ' (run `npm run build`)' : '';
+    send(404, `Not found${hint}`);
+  }
+}
+
+/**
+ * Starts the demo server. `port: 0` picks a free port; `csp` replaces the policy (tests use it to
+ * check that the widgets alone need nothing but `trusted-types lit-html`).
+ * @returns {Promise<{ server: import('node:http').Server, port: number, url: string, close: () => Promise<void> }>}
+ */
+export async function startDemoServer({ port = Number(process.env.PORT ?? 8000), host = '127.0.0.1', csp = CSP } = {}) {
+  const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': csp };
+  const server = createServer((req, res) => {
+    handle(req, res, headers).catch(() => {
+      res.writeHead(500, headers);
+      res.end('Internal error');
+    });
+  });
+  await new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolvePromise);
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/`;
+  return {
+    server,
+    port: actualPort,
+    url,
+    close: () =>
+      new Promise((resolveClose) => {
+        server.closeAllConnections?.();
+        server.close(() => resolveClose());
+      }),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (!existsSync(join(distDir, 'cibtp-widgets.bundle.js'))) {
+    console.warn('dist/ is not built: run `npm run build` (or `npm start`, which builds first).');
+  }
+  const { url } = await startDemoServer({ host: process.env.HOST ?? '127.0.0.1' });
+  console.log(`Caisse CIBTP Démo: ${url}`);
+  console.log(`  Espace sécurisé entreprise: ${url}espace-entreprise.html`);
+  console.log(`  Espace sécurisé salarié:    ${url}espace-salarie.html`);
+  console.log(`  Intégration minimale:       ${url}integration.html`);
+  console.log('Ctrl+C to stop.');
+}

@@ -1,0 +1,150 @@
+// Builds every published entry point into dist/ (see package.json `exports` and docs/ARCHITECTURE.md).
+//
+//   library   dist/index.js, dist/sdk.js, dist/components/<widget>.js, dist/mock-server*.js
+//             ESM, code shared between entries in dist/chunks/. Lit, ky and zod are bundled so that a
+//             widget file works in a browser without a bundler; msw is left external (optional peer).
+//   bundle    dist/cibtp-widgets.bundle.js: one file, Lit + SDK + every widget registered (drop-in).
+//   demo      dist/demo-mock.js: the demo page's mock bootstrap (msw bundled; Lit taken from the bundle).
+//   worker    dist/mockServiceWorker.js: MSW's service worker script, served by the demo at
+//             /mockServiceWorker.js (Storybook copies it itself, see .storybook/main.ts).
+//
+// JS is compiled by rollup-plugin-esbuild (it needs no TypeScript JS API, which TypeScript 7 drops);
+// declarations come from `tsc -p tsconfig.build.json`.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+
+const require = createRequire(import.meta.url);
+
+export const WIDGETS = ['portal', 'login', 'forgot-password', 'reset-password', 'activate-account'];
+
+const esbuildPlugin = () =>
+  esbuild({
+    target: 'es2022',
+    minify: true,
+    // tsconfig.json carries experimentalDecorators + useDefineForClassFields: false (TOOLCHAIN.md).
+    tsconfig: 'tsconfig.json',
+    legalComments: 'none',
+  });
+
+const resolve = () =>
+  nodeResolve({
+    browser: true,
+    // Lit's default export condition is its production build; `browser` keeps msw/ky browser code.
+    exportConditions: ['browser', 'import', 'module', 'default'],
+    extensions: ['.ts', '.mjs', '.js', '.json'],
+  });
+
+/** `import './x.js'` in TypeScript sources means `./x.ts`: let rollup find the .ts file. */
+const tsJsExtension = () => ({
+  name: 'ts-js-extension',
+  async resolveId(source, importer, options) {
+    if (!importer || !source.startsWith('.') || !source.endsWith('.js') || importer.includes('node_modules')) return null;
+    const ts = await this.resolve(source.replace(/\.js$/, '.ts'), importer, { ...options, skipSelf: true });
+    return ts ?? null;
+  },
+});
+
+/** Emits MSW's worker script next to the bundles (its version must match the installed msw). */
+const mswWorker = () => ({
+  name: 'msw-worker',
+  generateBundle() {
+    const file = require.resolve('msw/mockServiceWorker.js');
+    this.emitFile({ type: 'asset', fileName: 'mockServiceWorker.js', source: readFileSync(file, 'utf8') });
+  },
+});
+
+function need(file) {
+  if (!existsSync(file)) throw new Error(`rollup.config.mjs: entry ${file} does not exist`);
+  return file;
+}
+
+const isMsw = (id) => id === 'msw' || id.startsWith('msw/');
+
+const onwarn = (warning, warn) => {
+  // Lit and msw use `this` at the top level of some modules in their ESM builds: harmless.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  // zod annotates some expressions with comments that rollup cannot place: informational only.
+  if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+  warn(warning);
+};
+
+/** Readable names for the shared chunks (rollup names a chunk after one of its modules otherwise). */
+function chunkName(chunk) {
+  const ids = chunk.moduleIds.map((id) => id.split('\\').join('/'));
+  const has = (re) => ids.some((id) => re.test(id));
+  const parts = [];
+  if (has(/node_modules\/lit-html\/lit-html\.js$/)) parts.push('lit');
+  if (has(/\/sdk\/client\.ts$/)) parts.push('sdk');
+  else if (has(/\/sdk\//)) parts.push('sdk-schemas');
+  if (has(/\/components\/shared\//)) parts.push('widgets-shared');
+  const widget = ids.map((id) => /\/components\/([\w-]+)\/\1\.component\.ts$/.exec(id)?.[1]).find(Boolean);
+  if (widget) parts.push(widget);
+  return `chunks/${parts.length ? parts.join('+') : chunk.name}-[hash].js`;
+}
+
+const library = {
+  input: {
+    index: need('index.ts'),
+    sdk: need('sdk/index.ts'),
+    'mock-server': need('mock-server/index.ts'),
+    'mock-server-browser': need('mock-server/browser.ts'),
+    'mock-server-node': need('mock-server/node.ts'),
+    ...Object.fromEntries(WIDGETS.map((w) => [`components/${w}`, need(`components/${w}/${w}.ts`)])),
+  },
+  external: isMsw,
+  plugins: [tsJsExtension(), resolve(), esbuildPlugin(), mswWorker()],
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: chunkName,
+  },
+  onwarn,
+};
+
+const bundle = {
+  input: need('bundle.ts'),
+  plugins: [tsJsExtension(), resolve(), esbuildPlugin()],
+  output: {
+    file: 'dist/cibtp-widgets.bundle.js',
+    format: 'es',
+    sourcemap: true,
+    inlineDynamicImports: true,
+  },
+  onwarn,
+};
+
+/**
+ * The demo's mock panel (<cibtp-mock-outbox>) is a Lit element: take Lit from the drop-in bundle the
+ * page already loads (it re-exports it) rather than bundling a second copy, whose own `lit-html`
+ * Trusted Types policy the page's CSP (`trusted-types lit-html default`) would refuse.
+ */
+const BUNDLE_URL = '/dist/cibtp-widgets.bundle.js';
+const litFromBundle = () => ({
+  name: 'lit-from-bundle',
+  resolveId(source) {
+    if (source === 'lit' || source === 'lit/decorators.js') return { id: BUNDLE_URL, external: true };
+    if (/^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(source)) {
+      this.error(`demo/mock.ts: ${source} would bundle a second copy of Lit; import it from 'lit' or 'lit/decorators.js'.`);
+    }
+    return null;
+  },
+});
+
+const demoMock = {
+  input: need('demo/mock.ts'),
+  plugins: [litFromBundle(), tsJsExtension(), resolve(), esbuildPlugin()],
+  output: {
+    file: 'dist/demo-mock.js',
+    format: 'es',
+    sourcemap: true,
+    inlineDynamicImports: true,
+  },
+  onwarn,
+};
+
+export default [library, bundle, demoMock];

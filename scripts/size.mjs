@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// `npm run size [-- --check] [-- --json]`: what each built widget costs a page.
+//
+// For each `dist/components/<widget>.js` the cost is the entry file plus every chunk it imports
+// statically (transitively) from dist/chunks/, i.e. everything the browser must fetch before the
+// element is defined. "shared" is the part of that which lives in chunks also imported by another
+// widget (Lit, the SDK, ky, zod/mini, the shared base element…): loading a second widget costs only
+// its own bytes. Then the drop-in bundle `dist/cibtp-widgets.bundle.js` (one file, everything).
+//
+// Measure: bytes of the minified files as written by rollup (sourcemap comment included), then each
+// file compressed on its own, as a server would send it: gzip with node:zlib's default level (6) and
+// brotli with node:zlib's default quality (11). Sizes of several files are sums of per-file sizes.
+// `--check` fails when the drop-in bundle exceeds BUDGET_GZIP bytes of gzip (25 000 bytes, i.e. 25 kB
+// decimal, stricter than 25 KiB = 25 600 bytes).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+export const BUDGET_GZIP = 25_000;
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const args = new Set(process.argv.slice(2));
+
+const cache = new Map();
+function measure(file) {
+  let m = cache.get(file);
+  if (!m) {
+    const buf = readFileSync(file);
+    m = { min: buf.length, gzip: gzipSync(buf).length, brotli: brotliCompressSync(buf).length };
+    cache.set(file, m);
+  }
+  return m;
+}
+
+/** Static `import … from "x"`, `import "x"` and `export … from "x"` of an ES module (not `import()`). */
+function staticImports(file) {
+  const code = readFileSync(file, 'utf8');
+  const out = new Set();
+  const re = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{][^'"()]*?from\s*)?["']([^"']+)["']/g;
+  for (const match of code.matchAll(re)) {
+    const spec = match[1];
+    if (spec.startsWith('.')) out.add(resolve(dirname(file), spec));
+  }
+  return out;
+}
+
+function closure(entry) {
+  const seen = new Set();
+  const walk = (file) => {
+    for (const dep of staticImports(file)) {
+      if (!seen.has(dep) && existsSync(dep)) {
+        seen.add(dep);
+        walk(dep);
+      }
+    }
+  };
+  walk(entry);
+  return seen;
+}
+
+const sum = (files) =>
+  [...files].reduce(
+    (acc, f) => {
+      const m = measure(f);
+      return { min: acc.min + m.min, gzip: acc.gzip + m.gzip, brotli: acc.brotli + m.brotli };
+    },
+    { min: 0, gzip: 0, brotli: 0 },
+  );
+
+if (!existsSync(dist)) {
+  console.error('dist/ does not exist: run `npm run build` first.');
+  process.exit(1);
+}
+
+const componentsDir = join(dist, 'components');
+const widgets = existsSync(componentsDir)
+  ? readdirSync(componentsDir).filter((f) => f.endsWith('.js')).sort()
+  : [];
+const deps = new Map(widgets.map((w) => [w, closure(join(componentsDir, w))]));
+
+const rows = [];
+for (const w of widgets) {
+  const entry = join(componentsDir, w);
+  const chunks = deps.get(w);
+  const shared = new Set(
+    [...chunks].filter((c) => [...deps].some(([other, set]) => other !== w && set.has(c))),
+  );
+  rows.push({
+    name: `components/${w}`,
+    files: 1 + chunks.size,
+    ...sum([entry, ...chunks]),
+    shared: sum(shared),
+  });
+}
+
+const bundleFile = join(dist, 'cibtp-widgets.bundle.js');
+const bundle = existsSync(bundleFile) ? { name: 'cibtp-widgets.bundle.js', files: 1, ...measure(bundleFile), shared: null } : null;
+if (bundle) rows.push(bundle);
+
+const fmt = (n) => n.toLocaleString('en-US');
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+
+if (args.has('--json')) {
+  console.log(JSON.stringify({ budgetGzip: BUDGET_GZIP, rows }, null, 2));
+} else {
+  const header = ['entry (+ static chunks)', 'files', 'min', 'gzip', 'brotli', 'shared min', 'shared gzip'];
+  const table = rows.map((r) => [
+    r.name,
+    String(r.files),
+    fmt(r.min),
+    fmt(r.gzip),
+    fmt(r.brotli),
+    r.shared ? fmt(r.shared.min) : '—',
+    r.shared ? fmt(r.shared.gzip) : '—',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of table) console.log(line(row));
+  console.log(
+    `\nBytes. gzip = node:zlib default level, brotli = default quality, each file compressed on its own;` +
+      `\n"shared" = chunks this widget shares with another widget (${relative(root, join(dist, 'chunks'))}/).`,
+  );
+  if (bundle) {
+    console.log(`Drop-in bundle: ${kb(bundle.gzip)} gzip of a ${kb(BUDGET_GZIP)} budget (${fmt(BUDGET_GZIP)} bytes).`);
+  }
+}
+
+if (args.has('--check')) {
+  if (!bundle) {
+    console.error('size --check: dist/cibtp-widgets.bundle.js is missing.');
+    process.exit(1);
+  }
+  if (bundle.gzip > BUDGET_GZIP) {
+    console.error(`size --check: the drop-in bundle is ${fmt(bundle.gzip)} bytes gzip, over the ${fmt(BUDGET_GZIP)}-byte budget.`);
+    process.exit(1);
+  }
+  console.log('size --check: within budget.');
+}

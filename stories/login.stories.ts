@@ -1,0 +1,193 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
+import type { MswApi } from 'msw-storybook-addon';
+import { expect, waitFor } from 'storybook/test';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../mock-server/index.js';
+import { backend, fill, find, submit, waitForText, type MockParameters } from './support.js';
+
+const meta = {
+  title: 'Widgets/Login',
+  component: 'cibtp-login',
+  render: () => html`<cibtp-login></cibtp-login>`,
+  parameters: { docs: { description: { component: 'Connexion : identifiants, code à usage unique, choix du tiers.' } } },
+} satisfies Meta;
+export default meta;
+type Story = StoryObj;
+
+const EMAIL = 'cibtp-login input[autocomplete="username"]';
+const PASSWORD = 'cibtp-login input[autocomplete="current-password"]';
+const CODE = 'cibtp-login input[autocomplete="one-time-code"]';
+
+async function signIn(root: HTMLElement, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await fill(root, EMAIL, email);
+  await fill(root, PASSWORD, password);
+  await submit(root.querySelector('cibtp-login') ?? root);
+}
+
+/** The error summary (focused after a failed submission) says `pattern`. */
+async function expectProblem(root: HTMLElement, pattern: RegExp): Promise<void> {
+  const summary = await find(root, 'cibtp-login [data-part="error-summary"]', 8000);
+  await waitForText(summary, pattern);
+}
+
+const mock = (parameters: MockParameters) => ({ mock: parameters });
+
+export const Idle: Story = {};
+
+export const Loading: Story = {
+  parameters: mock({ faults: [{ operation: 'login', fault: { kind: 'latency', ms: 600_000 } }] }),
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.admin);
+    const form = await find(canvasElement, 'cibtp-login form');
+    await waitFor(() => expect(form.getAttribute('aria-busy')).toBe('true'));
+  },
+};
+
+export const InvalidCredentials: Story = {
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.admin, 'Pas-le-bon-1');
+    await expectProblem(canvasElement, /incorrect/i);
+  },
+};
+
+export const MissingFields: Story = {
+  play: async ({ canvasElement }) => {
+    await submit(await find(canvasElement, 'cibtp-login'));
+    await expectProblem(canvasElement, /obligatoire/i);
+  },
+};
+
+export const Locked: Story = {
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.locked);
+    await expectProblem(canvasElement, /bloqué/i);
+  },
+};
+
+export const NotActivated: Story = {
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.notActivated);
+    await expectProblem(canvasElement, /pas encore activé/i);
+  },
+};
+
+export const CertificationExpired: Story = {
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.certificationExpired);
+    await expectProblem(canvasElement, /certification/i);
+  },
+};
+
+/** 429 + Retry-After: the mock answers it to a too-early code resend; here the login route is overridden. */
+export const RateLimited: Story = {
+  beforeEach: (context) => {
+    const msw = (context as unknown as { msw: MswApi }).msw;
+    msw.use(
+      http.post('*/api/auth/login', () =>
+        HttpResponse.json(
+          { code: 'rate-limited', retryAt: new Date(Date.now() + 45_000).toISOString() },
+          { status: 429, headers: { 'Retry-After': '45' } },
+        ),
+      ),
+    );
+  },
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.admin);
+    await expectProblem(canvasElement, /Trop de tentatives/i);
+  },
+};
+
+export const NetworkError: Story = {
+  parameters: mock({ faults: [{ operation: 'login', fault: { kind: 'network' } }] }),
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.admin);
+    await expectProblem(canvasElement, /joindre le service/i);
+  },
+};
+
+export const ServerError: Story = {
+  parameters: mock({ faults: [{ operation: 'login', fault: { kind: 'server' } }] }),
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.admin);
+    await expectProblem(canvasElement, /difficulté temporaire/i);
+  },
+};
+
+export const MalformedAnswer: Story = {
+  parameters: mock({ faults: [{ operation: 'login', fault: { kind: 'malformed' } }] }),
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.admin);
+    await expectProblem(canvasElement, /réponse inattendue/i);
+  },
+};
+
+/** A worker (salarié) receives a code by SMS at every login: read it in the outbox panel. */
+export const OneTimeCode: Story = {
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.worker);
+    await find(canvasElement, CODE, 8000);
+  },
+};
+
+export const OneTimeCodeInvalid: Story = {
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.worker);
+    const sms = await waitFor(() => {
+      const message = backend.outbox.last({ kind: 'sms' });
+      if (!message?.code) throw new Error('no SMS yet');
+      return message;
+    });
+    const wrong = sms.code === '000000' ? '111111' : '000000';
+    await fill(canvasElement, CODE, wrong);
+    await submit(await find(canvasElement, 'cibtp-login'));
+    await expectProblem(canvasElement, /code incorrect/i);
+  },
+};
+
+export const SignedInWithCode: Story = {
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.worker);
+    await find(canvasElement, CODE, 8000);
+    const code = backend.outbox.last({ kind: 'sms' })?.code ?? '';
+    await fill(canvasElement, CODE, code);
+    await submit(await find(canvasElement, 'cibtp-login'));
+    await waitForText(await find(canvasElement, 'cibtp-login'), /Vous êtes connecté|Bienvenue/i, 8000);
+  },
+};
+
+/** An account with several adhérents / sites déclarants chooses the tiers it works for. */
+export const TiersChoice: Story = {
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.multi);
+    await find(canvasElement, 'cibtp-login input[name="tiers"]', 8000);
+  },
+};
+
+export const SignedInAfterTiers: Story = {
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.multi);
+    const first = await find<HTMLInputElement>(canvasElement, 'cibtp-login input[name="tiers"]', 8000);
+    first.click();
+    await submit(await find(canvasElement, 'cibtp-login'));
+    await waitForText(await find(canvasElement, 'cibtp-login'), /Vous êtes connecté|Bienvenue/i, 8000);
+  },
+};
+
+export const Success: Story = {
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, DEMO_ACCOUNTS.admin);
+    await waitForText(await find(canvasElement, 'cibtp-login'), /Vous êtes connecté|Bienvenue/i, 8000);
+  },
+};
+
+/** « Mot de passe oublié ? » without a host routing it: the flow opens inline. */
+export const ForgotPasswordInline: Story = {
+  play: async ({ canvasElement }) => {
+    const login = await find(canvasElement, 'cibtp-login');
+    const button = [...login.querySelectorAll('button')].find((b) => /oublié/i.test(b.textContent ?? ''));
+    await expect(button).toBeTruthy();
+    button?.click();
+    await find(canvasElement, 'cibtp-login cibtp-forgot-password');
+  },
+};
