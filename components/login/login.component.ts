@@ -83,6 +83,7 @@ const LOGIN_FIELDS: readonly LoginField[] = ['email', 'password'];
  * @cssproperty --cibtp-radius - Corner radius.
  * @cssproperty --cibtp-spacing - Base spacing unit (default `1rem`).
  * @cssproperty --cibtp-max-width - Widest the widget grows (default `34rem`).
+ * @cssproperty --cibtp-max-width-wide - Widest the widget grows on the tiers step, whose table has six columns (default `60rem`).
  * @cssproperty --cibtp-control-height - Height of inputs and buttons (default `2.75rem`, at least 24px).
  *
  * @example
@@ -152,6 +153,11 @@ export class CibtpLogin extends CibtpElement {
   }
 
   // ---- rendering ---------------------------------------------------------------------------------
+
+  protected override updated(): void {
+    // The tiers table needs more room than a form: the host widens (see `--cibtp-max-width-wide`).
+    this.toggleAttribute('data-wide', this.step === 'tiers');
+  }
 
   protected override render(): TemplateResult {
     return html`<div class="cibtp-card" data-part="card">
@@ -399,14 +405,14 @@ export class CibtpLogin extends CibtpElement {
         @submit=${this.onTiersSubmit}
       >
         <fieldset class="cibtp-fieldset" aria-describedby=${error ? `${instructionsId} ${errId}` : instructionsId}>
-          <legend class="cibtp-legend">${this.label('tiers')}</legend>
+          <legend class="cibtp-legend" id=${this.fid('tiers-legend')}>${this.label('tiers')}</legend>
           <p class="cibtp-note" id=${instructionsId}>
             ${msg('Veuillez sélectionner une ligne dans la liste ci-dessous puis cliquer sur le bouton Valider.', {
               id: 'login.tiers.instructions',
             })}
           </p>
           ${error ? html`<p class="cibtp-field-error" id=${errId}>${error}</p>` : nothing}
-          <div class="cibtp-table-wrap">
+          <div class="cibtp-table-wrap" role="region" tabindex="0" aria-labelledby=${this.fid('tiers-legend')}>
             <table class="cibtp-table" data-part="tiers-table">
               <thead>
                 <tr>

@@ -4,8 +4,16 @@ import { formStyles } from '../shared/styles.js';
 /** One style sheet for `<cibtp-login>`: the shared form rules plus the tiers table. */
 export const loginStyles = css`
   ${formStyles('cibtp-login')}
+  :where(cibtp-login)[data-wide] {
+    max-width: var(--cibtp-max-width-wide, 60rem);
+  }
+  /* Focusable so that a keyboard user can scroll the table when it is wider than the page. */
   :where(cibtp-login) .cibtp-table-wrap {
     overflow-x: auto;
+  }
+  :where(cibtp-login) .cibtp-table-wrap:focus-visible {
+    outline: 3px solid var(--cibtp-color-focus, #0a76f6);
+    outline-offset: 2px;
   }
   :where(cibtp-login) .cibtp-table {
     width: 100%;

@@ -22,6 +22,7 @@ export const THEME_TOKENS = [
   '--cibtp-radius',
   '--cibtp-spacing',
   '--cibtp-max-width',
+  '--cibtp-max-width-wide',
   '--cibtp-control-height',
 ] as const;
 

@@ -12,8 +12,25 @@ let skew = 0;
 
 /** Starts (once per page) the mock backend; its clock is the real one plus `advanceClock()`s. */
 export function mockBackend(): Promise<RunningMockWorker> {
-  running ??= startMockWorker({ quiet: true, backend: createMockBackend({ now: () => new Date(Date.now() + skew) }) });
+  running ??= untilControlled().then(() =>
+    startMockWorker({ quiet: true, backend: createMockBackend({ now: () => new Date(Date.now() + skew) }) }),
+  );
   return running;
+}
+
+/**
+ * Test pages run two at a time. When another page has just registered MSW's worker and it is not yet
+ * active, this page is not controlled, and MSW answers that with `location.reload()`, which the test
+ * runner reports as an interrupted run. The worker claims every page of its scope when it activates:
+ * wait for that instead.
+ */
+async function untilControlled(): Promise<void> {
+  const container = navigator.serviceWorker;
+  if (container.controller || (await container.getRegistrations()).length === 0) return;
+  await new Promise<void>((resolve) => {
+    container.addEventListener('controllerchange', () => resolve(), { once: true });
+    if (container.controller) resolve();
+  });
 }
 
 /** Moves the backend's clock forward (links and codes expire, locks end). */
