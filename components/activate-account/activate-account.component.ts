@@ -21,15 +21,16 @@ import { activateAccountStyles } from './activate-account.styles.js';
  * (`readLinkToken('activate')`). The request runs through `@lit/task`, with its `AbortSignal`; the
  * widget aborts it when removed from the page, and runs it again (same `Idempotency-Key`) if put back.
  *
- * Rendering is in the light DOM, like every widget of the kit (see `<cibtp-login>`): the parts are
- * `data-part` attributes, not `::part()`.
+ * Rendering is in the light DOM, like every widget of the kit (see `<cibtp-login>`): only the frame is
+ * in the shadow root (`cibtp-activate-account::part(card)`); the other parts are `data-part` attributes
+ * on the light-DOM content.
  *
  * @summary Activation (or email certification) from the link received by email.
  *
  * @fires cibtp-account-activated - `CustomEvent<{ email: string; purpose: 'activation' | 'certification' }>`.
  * @fires cibtp-navigate - `CustomEvent<{ to: 'login' }>`, cancelable: « Se connecter ».
  *
- * @csspart card - (`data-part="card"`) The frame around the widget.
+ * @csspart card - The frame around the widget (a real part: `cibtp-activate-account::part(card)`).
  * @csspart heading - (`data-part="heading"`) The heading of the current state.
  * @csspart notice - (`data-part="notice"`) The result box.
  * @csspart status - (`data-part="status"`) The visually hidden live region.
@@ -126,7 +127,8 @@ export class CibtpActivateAccount extends CibtpElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="cibtp-card" data-part="card" aria-busy=${this.activation.status === TaskStatus.PENDING ? 'true' : 'false'}>
+    // A plain wrapper, kept for `aria-busy` over the whole result region (the frame is in the shadow root).
+    return html`<div aria-busy=${this.activation.status === TaskStatus.PENDING ? 'true' : 'false'}>
       ${statusRegion(this.status)}
       ${this.activation.render({
         initial: () => this.pendingTemplate(),

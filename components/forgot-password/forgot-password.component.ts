@@ -22,15 +22,16 @@ type Step = 'choose' | 'form' | 'sent';
  * Both confirmations are worded so that they never reveal whether an account or identifier exists
  * (ASVS 6.3.8); the server answers both with the same `202`.
  *
- * Rendering is in the light DOM, like every widget of the kit (see `<cibtp-login>`): the parts are
- * `data-part` attributes (`cibtp-forgot-password [data-part="card"]`), not `::part()`.
+ * Rendering is in the light DOM, like every widget of the kit (see `<cibtp-login>`): only the frame is
+ * in the shadow root (`cibtp-forgot-password::part(card)`); the other parts are `data-part` attributes
+ * (`cibtp-forgot-password [data-part="form"]`), because the form must stay in the light DOM.
  *
  * @summary Forgotten password: reset link by email, or new confidential code by post.
  *
  * @fires cibtp-recovery-requested - `CustomEvent<{ channel: 'email' | 'letter' }>`: the request was accepted.
  * @fires cibtp-navigate - `CustomEvent<{ to: 'login' }>`, cancelable: « Annuler » on the first question, or « Retour à la connexion ».
  *
- * @csspart card - (`data-part="card"`) The frame around the widget (absent when `embedded`).
+ * @csspart card - The frame around the widget (a real part: `cibtp-forgot-password::part(card)`); absent when `embedded`.
  * @csspart heading - (`data-part="heading"`) The heading of the current step.
  * @csspart form - (`data-part="form"`) The `<form>` of the current step.
  * @csspart field - (`data-part="field"`) A label + hint + error + input group.
@@ -116,9 +117,13 @@ export class CibtpForgotPassword extends CibtpElement {
     return fieldMessage(this.label(field), problem);
   }
 
+  /** Embedded, the widget sits inside the host widget's frame: no second frame. */
+  protected override get framed(): boolean {
+    return !this.embedded;
+  }
+
   protected override render(): TemplateResult {
-    const content = html`${statusRegion(this.status)} ${this.stepTemplate()}`;
-    return this.embedded ? content : html`<div class="cibtp-card" data-part="card">${content}</div>`;
+    return html`${statusRegion(this.status)} ${this.stepTemplate()}`;
   }
 
   private stepTemplate(): TemplateResult {

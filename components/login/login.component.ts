@@ -36,11 +36,13 @@ const LOGIN_FIELDS: readonly LoginField[] = ['email', 'password'];
  * **Rendering and styling.** Everything is rendered in the widget's light DOM: the `<form>`, the native
  * credential `<input>`s (`autocomplete="username"`, `current-password`, `one-time-code`), their labels,
  * hints and errors, so that password managers and browser autofill work and every `for` /
- * `aria-describedby` reference resolves. Consequently there is no shadow root and `::part()` does not
- * apply: the parts below are `data-part` attributes, styled with e.g.
- * `cibtp-login [data-part="card"] { … }`. The default styles are one constructed style sheet adopted into
- * the document (or the enclosing shadow root), with selectors `:where(cibtp-login) .cibtp-…` so that any
- * page rule with the tag in it wins; the theme tokens below are the supported way to restyle.
+ * `aria-describedby` reference resolves. The widget's open shadow root holds only the frame,
+ * `<div part="card"><slot></slot></div>`: `card` is a real part (`cibtp-login::part(card) { … }`). The
+ * other parts below are `data-part` attributes on the light-DOM content, because `::part()` only reaches
+ * a shadow tree and the form must stay out of one; style them with e.g.
+ * `cibtp-login [data-part="form"] { … }`. The default content styles are one constructed style sheet
+ * adopted into the document (or the enclosing shadow root), with selectors `:where(cibtp-login) .cibtp-…`
+ * so that any page rule with the tag in it wins; the theme tokens below are the supported way to restyle.
  *
  * **Behaviour.** Values are read from the inputs at submit time and never cleared on error. While a
  * request runs, the submit button is `aria-disabled` (it keeps the keyboard focus) and the form
@@ -56,7 +58,7 @@ const LOGIN_FIELDS: readonly LoginField[] = ['email', 'password'];
  *   call `preventDefault()` to route yourself; for `forgot-password` the widget otherwise shows the flow inline.
  * @fires cibtp-recovery-requested - `CustomEvent<{ channel: 'email' | 'letter' }>`: from the inline forgotten-password flow.
  *
- * @csspart card - (`data-part="card"`) The frame around the widget.
+ * @csspart card - The frame around the widget (a real part: `cibtp-login::part(card)`).
  * @csspart heading - (`data-part="heading"`) The heading of the current step.
  * @csspart form - (`data-part="form"`) The `<form>` of the current step.
  * @csspart field - (`data-part="field"`) A label + hint + error + input group.
@@ -160,10 +162,7 @@ export class CibtpLogin extends CibtpElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="cibtp-card" data-part="card">
-      ${statusRegion(this.status)}
-      ${this.stepTemplate()}
-    </div>`;
+    return html`${statusRegion(this.status)} ${this.stepTemplate()}`;
   }
 
   private stepTemplate(): TemplateResult {

@@ -41,7 +41,8 @@ describe('<cibtp-login>', () => {
   describe('idle form', () => {
     it('renders native credential inputs in the light DOM, in a native form with a real submit button', async () => {
       const { el } = await render();
-      expect(el.shadowRoot).to.equal(null);
+      // The shadow root holds only the frame (::part(card)); nothing of the form goes there.
+      expect(el.shadowRoot?.querySelector('form, input, label, button')).to.equal(null);
       const email = field(el, 'Adresse électronique');
       const password = field(el, 'Mot de passe');
       for (const input of [email, password]) {

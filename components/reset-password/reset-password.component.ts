@@ -30,8 +30,9 @@ const FIELDS: readonly Field[] = ['password', 'confirmation'];
  * (`readLinkToken('reset-password')`).
  *
  * Rendering is in the light DOM, like every widget of the kit (see `<cibtp-login>`): the password inputs
- * are native `<input autocomplete="new-password">` in a native `<form>`; the parts are `data-part`
- * attributes, not `::part()`.
+ * are native `<input autocomplete="new-password">` in a native `<form>`. Only the frame is in the shadow
+ * root (`cibtp-reset-password::part(card)`); the other parts are `data-part` attributes, because the
+ * form must stay in the light DOM.
  *
  * @summary New password from a reset link.
  *
@@ -40,7 +41,7 @@ const FIELDS: readonly Field[] = ['password', 'confirmation'];
  *   success; « Demander un nouveau lien » (shown inline when not prevented).
  * @fires cibtp-recovery-requested - `CustomEvent<{ channel: 'email' | 'letter' }>`: from the inline forgotten-password flow.
  *
- * @csspart card - (`data-part="card"`) The frame around the widget.
+ * @csspart card - The frame around the widget (a real part: `cibtp-reset-password::part(card)`).
  * @csspart heading - (`data-part="heading"`) The heading of the current step.
  * @csspart form - (`data-part="form"`) The `<form>`.
  * @csspart field - (`data-part="field"`) A label + hint + error + input group.
@@ -116,7 +117,7 @@ export class CibtpResetPassword extends CibtpElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="cibtp-card" data-part="card">${statusRegion(this.status)} ${this.stepTemplate()}</div>`;
+    return html`${statusRegion(this.status)} ${this.stepTemplate()}`;
   }
 
   private headingTemplate(text: string): TemplateResult {

@@ -1,8 +1,11 @@
-import { LitElement, supportsAdoptingStyleSheets, type CSSResultOrNative, type PropertyValues } from 'lit';
+import {
+  LitElement, adoptStyles, html, render, supportsAdoptingStyleSheets, type CSSResultOrNative, type PropertyValues,
+} from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PortalClient } from '../../sdk/index.js';
 import { ClientController } from './client-controller.js';
 import { getLocale } from './localization.js';
+import { frameStyles } from './styles.js';
 
 let counter = 0;
 
@@ -42,6 +45,11 @@ export function adoptIntoRoot(element: Element, styles: readonly CSSResultOrNati
   }
 }
 
+/** The widget's shadow root: the frame (a real `::part(card)`) around the slotted light-DOM content. */
+const framedTemplate = html`<div part="card"><slot></slot></div>`;
+/** Without a frame (e.g. a widget embedded in another one's card): the slot alone. */
+const unframedTemplate = html`<slot></slot>`;
+
 /**
  * The base of every widget of the kit.
  *
@@ -50,6 +58,11 @@ export function adoptIntoRoot(element: Element, styles: readonly CSSResultOrNati
  * page: browser autofill and password managers see the inputs, and `for` / `aria-describedby`
  * references resolve (SECURITY.md, "Password managers and autofill"). Its `static styles` are adopted
  * once into the root node it is connected to, with selectors scoped under the tag.
+ *
+ * The only thing in its (open) shadow root is the frame, `<div part="card"><slot></slot></div>`, so
+ * that a page can style it with a real `cibtp-x::part(card)`; the frame's own style sheet
+ * (`frameStyles`) is adopted into that shadow root. Nothing that takes part in ID references or
+ * autofill ever goes there.
  */
 export abstract class CibtpElement extends LitElement {
   /** A portal client to use; takes precedence over `<cibtp-portal>`'s and over `base-url`. */
@@ -66,8 +79,25 @@ export abstract class CibtpElement extends LitElement {
   /** Prefix that keeps this instance's ids unique in the document. */
   protected readonly uid = `cibtp-${(++counter).toString(36)}`;
 
+  /** Whether the shadow root draws the frame (`part="card"`); a widget embedded in another's card says no. */
+  protected get framed(): boolean {
+    return true;
+  }
+
   protected override createRenderRoot(): HTMLElement {
+    // Called once, on the first connection. The shadow root holds only the frame; the content is
+    // rendered into the light DOM (returned here) and shown through the frame's <slot>. Lit's
+    // adoptStyles uses a constructed sheet (CSP-safe), or a <style> with `window.litNonce` where
+    // adoptedStyleSheets is unsupported.
+    const frame = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    adoptStyles(frame, [frameStyles]);
     return this;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    // Same template every time unless `framed` changes, so this is a no-op after the first update.
+    if (this.shadowRoot) render(this.framed ? framedTemplate : unframedTemplate, this.shadowRoot, { host: this });
   }
 
   override connectedCallback(): void {

@@ -1,11 +1,11 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { PORTAL_ERROR_CODES, PortalError } from '../../sdk/index.js';
 import { define } from './define.js';
 import { readLinkToken } from './link-token.js';
 import { templates } from './locales/en.js';
 import { errorMessage } from './messages.js';
 import { getLocale, setLocale } from './localization.js';
-import { THEME_TOKENS } from './styles.js';
+import { THEME_TOKENS, frameStyles } from './styles.js';
 import { emit } from './events.js';
 import { CibtpLogin } from '../login/login.js';
 import { CibtpForgotPassword } from '../forgot-password/forgot-password.js';
@@ -78,7 +78,8 @@ describe('theme tokens', () => {
     it(`every --cibtp-* property read by ${file.split('/')[1]} is documented with @cssproperty`, async () => {
       const source = await (await fetch(`/__source__/${file}`)).text();
       const documented = new Set([...source.matchAll(/@cssproperty\s+(--cibtp-[\w-]+)/g)].map((m) => m[1]));
-      const css = ctor.elementStyles.map((s) => ('cssText' in s ? s.cssText : '')).join('\n');
+      // The content's sheet plus the frame's, which every widget adopts into its shadow root.
+      const css = [...ctor.elementStyles, frameStyles].map((s) => ('cssText' in s ? s.cssText : '')).join('\n');
       const read = new Set([...css.matchAll(/var\(\s*(--cibtp-[\w-]+)/g)].map((m) => m[1]));
       expect(read.size).to.be.greaterThan(5);
       const undocumented = [...read].filter((t) => !documented.has(t));
@@ -100,6 +101,55 @@ describe('theme tokens', () => {
     for (const [, ctor] of widgets) expect(ctor.elementStyles).to.have.length(1);
     const css = CibtpLogin.elementStyles.map((s) => ('cssText' in s ? s.cssText : '')).join('');
     expect(css).to.include(':where(cibtp-login) .cibtp-button');
+  });
+});
+
+describe('the frame: a real ::part(card) around the light-DOM content', () => {
+  it('a page rule cibtp-login::part(card) applies, and the credential inputs stay light-DOM children in a native form', async () => {
+    const el = await fixture<CibtpLogin>(html`<cibtp-login></cibtp-login>`);
+    const root = el.shadowRoot!;
+    expect(root, 'an open shadow root').to.exist;
+    const card = root.querySelector<HTMLElement>('[part="card"]')!;
+    expect(card, 'the frame').to.exist;
+    expect([...root.children]).to.deep.equal([card]);
+    const slot = card.querySelector('slot')!;
+    expect(slot, 'the frame slots the content').to.exist;
+
+    // Defaults from the frame's adopted sheet, through the theme tokens.
+    expect(getComputedStyle(card).borderTopWidth).to.equal('1px');
+    el.style.setProperty('--cibtp-color-border', 'rgb(4, 5, 6)');
+    expect(getComputedStyle(card).borderTopColor).to.equal('rgb(4, 5, 6)');
+
+    // A page rule through ::part(), from a constructed sheet adopted by the document (CSP-safe too).
+    const page = new CSSStyleSheet();
+    page.replaceSync('cibtp-login::part(card) { border-top-color: rgb(1, 2, 3); padding: 7px; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, page];
+    try {
+      expect(getComputedStyle(card).borderTopColor).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(card).paddingLeft).to.equal('7px');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== page);
+    }
+
+    // Everything else is light DOM: found from the host, absent from the shadow root.
+    const password = el.querySelector<HTMLInputElement>('input[name=password]');
+    expect(password, 'password input in the light DOM').to.exist;
+    expect(root.querySelector('input')).to.equal(null);
+    expect(root.querySelector('form, label')).to.equal(null);
+    expect(password!.getRootNode()).to.equal(document);
+    expect(password!.form).to.be.instanceOf(HTMLFormElement);
+    expect(password!.form!.getRootNode()).to.equal(document);
+    expect(el.querySelector<HTMLInputElement>('input[name=email]')!.form).to.equal(password!.form);
+    for (const child of el.children) expect(child.assignedSlot, child.outerHTML.slice(0, 40)).to.equal(slot);
+  });
+
+  it('an embedded forgot-password draws no second frame', async () => {
+    const el = await fixture<CibtpForgotPassword>(html`<cibtp-forgot-password embedded></cibtp-forgot-password>`);
+    expect(el.shadowRoot!.querySelector('[part]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('slot')).to.exist;
+    el.embedded = false;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="card"] > slot')).to.exist;
   });
 });
 

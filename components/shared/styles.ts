@@ -27,6 +27,21 @@ export const THEME_TOKENS = [
 ] as const;
 
 /**
+ * The frame of every form widget, adopted into the widget's own shadow root (see `CibtpElement`),
+ * where the frame is `<div part="card">`. A page's `cibtp-x::part(card)` rules win over these (the
+ * outer tree wins the cascade), and the frame reads the same theme tokens as the light-DOM content.
+ */
+export const frameStyles = css`
+  [part='card'] {
+    box-sizing: border-box;
+    background: var(--cibtp-color-background, #ffffff);
+    border: 1px solid var(--cibtp-color-border, #767676);
+    border-radius: var(--cibtp-radius, 0.25rem);
+    padding: calc(var(--cibtp-spacing, 1rem) * 1.5);
+  }
+`;
+
+/**
  * The form styles shared by every widget, scoped under `tag`. Selectors are `:where(tag) .cibtp-…`:
  * the tag adds no specificity, so a host page overrides a rule with `tag .cibtp-…`, and a page's own
  * generic rules (`button {}`) do not break the widget.
@@ -50,12 +65,6 @@ export function formStyles(tag: string): CSSResult {
     :where(${t}) *::before,
     :where(${t}) *::after {
       box-sizing: inherit;
-    }
-    :where(${t}) .cibtp-card {
-      background: var(--cibtp-color-background, #ffffff);
-      border: 1px solid var(--cibtp-color-border, #767676);
-      border-radius: var(--cibtp-radius, 0.25rem);
-      padding: calc(var(--cibtp-spacing, 1rem) * 1.5);
     }
     :where(${t}) .cibtp-heading {
       margin: 0 0 var(--cibtp-spacing, 1rem);
