@@ -143,6 +143,15 @@ describe('the frame: a real ::part(card) around the light-DOM content', () => {
     for (const child of el.children) expect(child.assignedSlot, child.outerHTML.slice(0, 40)).to.equal(slot);
   });
 
+  it('content inside the frame keeps border-box sizing: inputs stay within the frame', async () => {
+    const el = await fixture<CibtpLogin>(html`<cibtp-login></cibtp-login>`);
+    const card = el.shadowRoot!.querySelector<HTMLElement>('[part="card"]')!;
+    const inner = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
+    const email = el.querySelector<HTMLInputElement>('input[name=email]')!;
+    expect(getComputedStyle(email).boxSizing).to.equal('border-box');
+    expect(email.getBoundingClientRect().right).to.be.at.most(inner + 0.5);
+  });
+
   it('an embedded forgot-password draws no second frame', async () => {
     const el = await fixture<CibtpForgotPassword>(html`<cibtp-forgot-password embedded></cibtp-forgot-password>`);
     expect(el.shadowRoot!.querySelector('[part]')).to.equal(null);

@@ -39,6 +39,11 @@ export const frameStyles = css`
     border-radius: var(--cibtp-radius, 0.25rem);
     padding: calc(var(--cibtp-spacing, 1rem) * 1.5);
   }
+  /* Slotted content inherits through the slot (the flat tree): without this, the light-DOM rule
+     "box-sizing: inherit" would find the default content-box of the slot and inputs would overflow. */
+  slot {
+    box-sizing: inherit;
+  }
 `;
 
 /**
