@@ -4,8 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import { ConfidentialCodeRequest, ForgotPasswordRequest, PortalError, fieldErrors, type PortalClient } from '../../sdk/index.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
-import { errorId, errorSummary, heading, notice, requiredMark, requiredNote, statusRegion, textField, type SummaryItem } from '../shared/fields.js';
-import { errorMessage, fieldMessage, type FieldProblem } from '../shared/messages.js';
+import { errorId, errorSummary, heading, notice, requiredMark, requiredNote, statusRegion, summaryItems, textField } from '../shared/fields.js';
+import { errorMessage, fieldMessage, type FieldMessages, type FieldProblem, type Message } from '../shared/messages.js';
 import { RequestController, RetryKeys } from '../shared/request-controller.js';
 import { forgotPasswordStyles } from './forgot-password.styles.js';
 
@@ -76,7 +76,8 @@ export class CibtpForgotPassword extends CibtpElement {
   @property({ type: Boolean, reflect: true }) embedded = false;
 
   @state() private step: Step = 'choose';
-  @state() private problems: Partial<Record<string, string>> = {};
+  /** Messages, not words: written at render time, they follow a locale switch. */
+  @state() private problems: FieldMessages = {};
   @state() private problem: PortalError | undefined;
   @state() private status = '';
 
@@ -111,10 +112,10 @@ export class CibtpForgotPassword extends CibtpElement {
     }
   }
 
-  private problemFor(field: string, problem: FieldProblem): string {
-    if (field === 'email' && problem === 'invalid') return fieldMessage(this.label(field), problem, 'nom@entreprise.fr');
-    if (field === 'identifiantCibtp' && problem === 'invalid') return fieldMessage(this.label(field), problem, '12345678');
-    return fieldMessage(this.label(field), problem);
+  private problemFor(field: string, problem: FieldProblem): Message {
+    const example =
+      problem !== 'invalid' ? undefined : field === 'email' ? 'nom@entreprise.fr' : field === 'identifiantCibtp' ? '12345678' : undefined;
+    return () => fieldMessage(this.label(field), problem, example);
   }
 
   /** Embedded, the widget sits inside the host widget's frame: no second frame. */
@@ -137,9 +138,7 @@ export class CibtpForgotPassword extends CibtpElement {
   }
 
   private summaryTemplate(fields: readonly string[]): TemplateResult | typeof nothing {
-    const items: SummaryItem[] = fields
-      .filter((f) => this.problems[f])
-      .map((f) => ({ target: f === 'situation' ? this.fid('situation-email') : this.fid(f), text: this.problems[f] as string }));
+    const items = summaryItems(fields, this.problems, (f) => (f === 'situation' ? this.fid('situation-email') : this.fid(f)));
     return errorSummary({
       id: this.fid('summary'),
       items,
@@ -149,7 +148,7 @@ export class CibtpForgotPassword extends CibtpElement {
   }
 
   private chooseTemplate(): TemplateResult {
-    const error = this.problems['situation'];
+    const error = this.problems['situation']?.();
     const errId = errorId(this.fid('situation'));
     const option = (value: RecoverySituation, text: string) => html`<div class="cibtp-option">
       <input
@@ -217,7 +216,7 @@ export class CibtpForgotPassword extends CibtpElement {
           hint: msg('Par exemple nom@entreprise.fr', { id: 'forgot.email.hint' }),
           required: true,
           identifier: true,
-          error: this.problems['email'],
+          error: this.problems['email']?.(),
           value: this.email,
           onInput: (e) => {
             this.email = (e.target as HTMLInputElement).value;
@@ -272,7 +271,7 @@ export class CibtpForgotPassword extends CibtpElement {
           hint: msg('Présent sur le Courrier de bienvenue\u00a0: 6 à 14 lettres ou chiffres.', { id: 'forgot.code.hint' }),
           required: true,
           identifier: true,
-          error: this.problems['identifiantCibtp'],
+          error: this.problems['identifiantCibtp']?.(),
           value: this.identifiant,
           onInput: (e) => {
             this.identifiant = (e.target as HTMLInputElement).value;
@@ -317,7 +316,7 @@ export class CibtpForgotPassword extends CibtpElement {
       </p>`;
   }
 
-  private validate(): Partial<Record<string, string>> {
+  private validate(): FieldMessages {
     const found =
       this.chosen === 'code'
         ? fieldErrors(ConfidentialCodeRequest, { identifiantCibtp: this.identifiant })

@@ -3,7 +3,10 @@ import './forgot-password.js';
 import type { CibtpForgotPassword } from './forgot-password.component.js';
 import { KNOWN_IDENTIFIANT_CIBTP } from '../../mock-server/index.js';
 import type { RunningMockWorker } from '../../mock-server/browser.js';
-import { $, button, field, focused, recordingClient, resetBackend, text, type, until } from '../shared/testing.js';
+import { setLocale } from '../shared/localization.js';
+import {
+  $, button, field, fieldError, focused, recordingClient, resetBackend, summaryEntries, text, type, until,
+} from '../shared/testing.js';
 
 async function render() {
   const { client, calls } = recordingClient();
@@ -86,6 +89,31 @@ describe('<cibtp-forgot-password>', () => {
     expect(text($(el, '[data-part="notice"]'))).to.include('Si cet identifiant correspond à un adhérent');
     expect(mock.outbox.last({ kind: 'letter' })).to.exist;
     await expect(el).to.be.accessible();
+  });
+
+  it('rewrites the inline error and the summary in the new language when the locale switches', async () => {
+    const { el } = await render();
+    await choose(el, /code confidentiel/);
+    type(field(el, 'Identifiant CIBTP'), 'x');
+    button(el, 'Recevoir mon code confidentiel par courrier').click();
+    await until(() => el.querySelector('[data-part="error-summary"]'), 'invalid');
+    const french = 'Identifiant CIBTP : format invalide (exemple : 12345678)';
+    expect(fieldError(field(el, 'Identifiant CIBTP'))).to.equal(french);
+    expect(summaryEntries(el)).to.deep.equal([french]);
+    try {
+      await setLocale('en');
+      await until(() => text($(el, 'h2')) === 'Request for a new confidential code', 'english');
+      await el.updateComplete;
+      const english = 'CIBTP identifier: invalid format (example: 12345678)';
+      const identifiant = field(el, 'CIBTP identifier');
+      expect(fieldError(identifiant)).to.equal(english);
+      expect(identifiant.getAttribute('aria-invalid')).to.equal('true');
+      expect(summaryEntries(el)).to.deep.equal([english]);
+    } finally {
+      await setLocale('fr');
+    }
+    await until(() => text($(el, 'h2')) === "Demande d'un nouveau code confidentiel", 'french again');
+    expect(summaryEntries(el)).to.deep.equal([french]);
   });
 
   it('Annuler in a form goes back to the question; Annuler on the question asks for the login', async () => {

@@ -9,9 +9,11 @@ import { CibtpElement } from '../shared/base-element.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emit, type NavigateTarget } from '../shared/events.js';
 import {
-  errorId, errorSummary, heading, notice, passwordField, requiredNote, statusRegion, textField, type SummaryItem,
+  errorId, errorSummary, heading, notice, passwordField, requiredNote, statusRegion, summaryItems, textField,
 } from '../shared/fields.js';
-import { errorMessage, fieldMessage, formatDuration, formatTime, otpInvalidMessage, type FieldProblem } from '../shared/messages.js';
+import {
+  errorMessage, fieldMessage, formatDuration, formatTime, otpInvalidMessage, type FieldMessages, type FieldProblem, type Message,
+} from '../shared/messages.js';
 import { safeHref } from '../shared/navigation.js';
 import { RequestController, RetryKeys } from '../shared/request-controller.js';
 import type { CibtpForgotPassword } from '../forgot-password/forgot-password.component.js';
@@ -108,9 +110,11 @@ export class CibtpLogin extends CibtpElement {
 
   @state() private step: Step = 'credentials';
   @state() private passwordVisible = false;
-  @state() private problems: Partial<Record<string, string>> = {};
+  /** Messages, not words: written at render time, they follow a locale switch. */
+  @state() private problems: FieldMessages = {};
   @state() private problem: PortalError | undefined;
-  @state() private problemText: string | undefined;
+  /** Replaces the message of `problem` in the summary. */
+  @state() private problemText: Message | undefined;
   @state() private sideNotice: SideNotice | undefined;
   @state() private sideProblem: PortalError | undefined;
   @state() private challenge: OtpChallenge | undefined;
@@ -148,10 +152,9 @@ export class CibtpLogin extends CibtpElement {
     }
   }
 
-  private problemFor(field: string, problem: FieldProblem): string {
-    if (field === 'email' && problem === 'invalid') return fieldMessage(this.label(field), problem, 'nom@entreprise.fr');
-    if (field === 'code' && problem === 'invalid') return fieldMessage(this.label(field), problem, '123456');
-    return fieldMessage(this.label(field), problem);
+  private problemFor(field: string, problem: FieldProblem): Message {
+    const example = problem !== 'invalid' ? undefined : field === 'email' ? 'nom@entreprise.fr' : field === 'code' ? '123456' : undefined;
+    return () => fieldMessage(this.label(field), problem, example);
   }
 
   // ---- rendering ---------------------------------------------------------------------------------
@@ -189,10 +192,8 @@ export class CibtpLogin extends CibtpElement {
   }
 
   private summaryTemplate(fieldOrder: readonly string[]): TemplateResult | typeof nothing {
-    const items: SummaryItem[] = fieldOrder
-      .filter((f) => this.problems[f])
-      .map((f) => ({ target: this.fieldTarget(f), text: this.problems[f] as string }));
-    let message: string | undefined = this.problemText;
+    const items = summaryItems(fieldOrder, this.problems, (f) => this.fieldTarget(f));
+    let message: string | undefined = this.problemText?.();
     if (!message && this.problem) {
       message = errorMessage(this.problem, this.problem.code === 'rate-limited' ? this.waitSeconds : undefined);
     }
@@ -265,7 +266,7 @@ export class CibtpLogin extends CibtpElement {
           hint: msg('Votre identifiant de connexion, par exemple nom@entreprise.fr', { id: 'login.email.hint' }),
           required: true,
           identifier: true,
-          error: this.problems['email'],
+          error: this.problems['email']?.(),
           value: this.email,
           onInput: (e) => this.onCredentialInput('email', e),
         })}
@@ -275,7 +276,7 @@ export class CibtpLogin extends CibtpElement {
           autocomplete: 'current-password',
           label: this.label('password'),
           required: true,
-          error: this.problems['password'],
+          error: this.problems['password']?.(),
           value: this.password,
           visible: this.passwordVisible,
           onToggle: () => (this.passwordVisible = !this.passwordVisible),
@@ -357,7 +358,7 @@ export class CibtpLogin extends CibtpElement {
           describedBy: [this.fid('otp-sent')],
           required: true,
           identifier: true,
-          error: this.problems['code'],
+          error: this.problems['code']?.(),
           value: this.code,
           onInput: (e) => {
             this.code = (e.target as HTMLInputElement).value;
@@ -390,7 +391,7 @@ export class CibtpLogin extends CibtpElement {
 
   private tiersTemplate(): TemplateResult {
     const pending = this.submitRequest.pending;
-    const error = this.problems['tiers'];
+    const error = this.problems['tiers']?.();
     const errId = errorId(this.fid('tiers'));
     const instructionsId = this.fid('tiers-instructions');
     return html`${this.headingTemplate(msg("Choix de l'adhérent et du site déclarant", { id: 'login.tiers.title' }))}
@@ -523,9 +524,9 @@ export class CibtpLogin extends CibtpElement {
     if (this.validateLive) this.problems = this.validateCredentials();
   }
 
-  private validateCredentials(): Partial<Record<string, string>> {
+  private validateCredentials(): FieldMessages {
     const found = fieldErrors(LoginRequest, { email: this.email, password: this.password });
-    const problems: Partial<Record<string, string>> = {};
+    const problems: FieldMessages = {};
     for (const field of LOGIN_FIELDS) {
       const code = found[field];
       if (code) problems[field] = this.problemFor(field, code);
@@ -663,7 +664,8 @@ export class CibtpLogin extends CibtpElement {
     }
     const error = outcome.error;
     if (error.code === 'otp-invalid' && error.attemptsLeft !== 0) {
-      this.problems = { code: otpInvalidMessage(this.label('code'), error.attemptsLeft) };
+      const attemptsLeft = error.attemptsLeft;
+      this.problems = { code: () => otpInvalidMessage(this.label('code'), attemptsLeft) };
       this.validateLive = true;
       await this.focusId('summary');
     } else if (error.code === 'otp-invalid' || error.code === 'otp-expired') {
@@ -673,7 +675,7 @@ export class CibtpLogin extends CibtpElement {
       this.problem = error;
       this.problemText =
         error.code === 'otp-invalid'
-          ? msg('Trop de codes incorrects. Connectez-vous à nouveau pour recevoir un nouveau code.', { id: 'login.otp.exhausted' })
+          ? () => msg('Trop de codes incorrects. Connectez-vous à nouveau pour recevoir un nouveau code.', { id: 'login.otp.exhausted' })
           : undefined;
       await this.focusId('summary');
     } else {

@@ -7,8 +7,10 @@ import type { CibtpPortal } from '../portal/portal.component.js';
 import type { Fault } from '../../mock-server/index.js';
 import type { RunningMockWorker } from '../../mock-server/browser.js';
 import type { Session } from '../../sdk/index.js';
+import { setLocale } from '../shared/localization.js';
 import {
-  $, autofill, button, field, focused, recordingClient, resetBackend, text, type, until, type RecordedCall,
+  $, autofill, button, field, fieldError, focused, recordingClient, resetBackend, summaryEntries, text, type, until,
+  type RecordedCall,
 } from '../shared/testing.js';
 
 const PASSWORD = 'Chantier2026!';
@@ -103,6 +105,36 @@ describe('<cibtp-login>', () => {
       type(field(el, 'Adresse électronique'), 'admin@durand-btp.fr');
       await el.updateComplete;
       expect(field(el, 'Adresse électronique').getAttribute('aria-invalid')).to.equal('false');
+    });
+
+    it('rewrites the inline error and the summary in the new language when the locale switches', async () => {
+      const { el } = await render();
+      type(field(el, 'Adresse électronique'), 'admin@');
+      type(field(el, 'Mot de passe'), PASSWORD);
+      button(el, 'Connexion').click();
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+      const french = 'Adresse électronique : format invalide (exemple : nom@entreprise.fr)';
+      expect(fieldError(field(el, 'Adresse électronique'))).to.equal(french);
+      expect(summaryEntries(el)).to.deep.equal([french]);
+      try {
+        await setLocale('en');
+        await until(() => text($(el, 'h2')) === 'Sign in to your CIBTP space', 'english');
+        await el.updateComplete;
+        const english = 'Email address: invalid format (example: nom@entreprise.fr)';
+        const email = field(el, 'Email address');
+        expect(fieldError(email)).to.equal(english);
+        expect(email.getAttribute('aria-invalid')).to.equal('true');
+        expect(summaryEntries(el)).to.deep.equal([english]);
+        expect(text($(el, '[data-part="error-summary"]'))).to.include('The form contains 1 error');
+        // Live validation still works, in the new language.
+        type(email, '');
+        await el.updateComplete;
+        expect(fieldError(email)).to.equal('Email address: this field is required');
+      } finally {
+        await setLocale('fr');
+      }
+      await until(() => text($(el, 'h2')) === 'Connexion à votre espace CIBTP', 'french again');
+      expect(summaryEntries(el)).to.deep.equal(['Adresse électronique : ce champ est obligatoire']);
     });
   });
 
@@ -246,6 +278,44 @@ describe('<cibtp-login>', () => {
       button(el, 'Valider').click();
       await event;
       await until(() => text(el).includes('Vous êtes connecté'), 'signed in');
+    });
+
+    it('rewrites a wrong-code error, and the message after the last attempt, when the locale switches', async () => {
+      const { el } = await render();
+      signIn(el, 'jean.martin@exemple.fr');
+      await until(() => el.querySelector('input[name="code"]'), 'otp step');
+      const wrong = '000000' === mock.outbox.last({ kind: 'sms' })?.code ? '111111' : '000000';
+      type(field(el, 'Code reçu par SMS'), wrong);
+      button(el, 'Valider').click();
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'wrong code');
+      const french = 'Code reçu par SMS : code incorrect, il vous reste 2 tentatives';
+      expect(fieldError(field(el, 'Code reçu par SMS'))).to.equal(french);
+      expect(summaryEntries(el)).to.deep.equal([french]);
+      try {
+        await setLocale('en');
+        await until(() => text($(el, 'h2')) === 'Verifying your identity', 'english');
+        await el.updateComplete;
+        const english = 'Code received by text message: incorrect code, you have 2 attempts left';
+        const code = field(el, 'Code received by text message');
+        expect(fieldError(code)).to.equal(english);
+        expect(code.getAttribute('aria-invalid')).to.equal('true');
+        expect(summaryEntries(el)).to.deep.equal([english]);
+
+        // The last two attempts, in English: back to the credentials, with the login widget's own message.
+        type(code, wrong);
+        button(el, 'Confirm').click();
+        await until(() => summaryEntries(el)[0] === 'Code received by text message: incorrect code, you have 1 attempt left', 'one left');
+        type(field(el, 'Code received by text message'), wrong);
+        button(el, 'Confirm').click();
+        await until(() => el.querySelector('input[name="email"]'), 'back to the credentials');
+        expect(text($(el, '[data-part="error-summary"]'))).to.include('Too many incorrect codes. Sign in again to receive a new code.');
+      } finally {
+        await setLocale('fr');
+      }
+      await until(() => text($(el, 'h2')) === 'Connexion à votre espace CIBTP', 'french again');
+      expect(text($(el, '[data-part="error-summary"]'))).to.include(
+        'Trop de codes incorrects. Connectez-vous à nouveau pour recevoir un nouveau code.',
+      );
     });
   });
 

@@ -6,9 +6,9 @@ import {
 } from '../../sdk/index.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
-import { errorSummary, heading, notice, passwordField, requiredNote, statusRegion, type SummaryItem } from '../shared/fields.js';
+import { errorSummary, heading, notice, passwordField, requiredNote, statusRegion, summaryItems } from '../shared/fields.js';
 import { readLinkToken } from '../shared/link-token.js';
-import { errorMessage, fieldMessage, type FieldProblem } from '../shared/messages.js';
+import { errorMessage, fieldMessage, type FieldMessages, type FieldProblem, type Message } from '../shared/messages.js';
 import { RequestController, RetryKeys } from '../shared/request-controller.js';
 import type { CibtpForgotPassword } from '../forgot-password/forgot-password.component.js';
 import { resetPasswordStyles } from './reset-password.styles.js';
@@ -84,7 +84,8 @@ export class CibtpResetPassword extends CibtpElement {
   @property({ attribute: false }) policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY;
 
   @state() private step: Step = 'form';
-  @state() private problems: Partial<Record<Field, string>> = {};
+  /** Messages, not words: written at render time, they follow a locale switch. */
+  @state() private problems: FieldMessages<Field> = {};
   @state() private problem: PortalError | undefined;
   @state() private passwordVisible = false;
   @state() private confirmationVisible = false;
@@ -112,8 +113,8 @@ export class CibtpResetPassword extends CibtpElement {
       : msg('Confirmation du nouveau mot de passe', { id: 'reset.confirmation.label' });
   }
 
-  private problemFor(field: Field, problem: FieldProblem): string {
-    return fieldMessage(this.label(field), problem);
+  private problemFor(field: Field, problem: FieldProblem): Message {
+    return () => fieldMessage(this.label(field), problem);
   }
 
   protected override render(): TemplateResult {
@@ -144,10 +145,7 @@ export class CibtpResetPassword extends CibtpElement {
 
   private formTemplate(): TemplateResult {
     const pending = this.request.pending;
-    const items: SummaryItem[] = FIELDS.filter((f) => this.problems[f]).map((f) => ({
-      target: this.fid(f),
-      text: this.problems[f] as string,
-    }));
+    const items = summaryItems(FIELDS, this.problems, (f) => this.fid(f));
     return html`${this.headingTemplate(msg('Choisissez un nouveau mot de passe', { id: 'reset.title' }))}
       ${errorSummary({
         id: this.fid('summary'),
@@ -170,7 +168,7 @@ export class CibtpResetPassword extends CibtpElement {
           autocomplete: 'new-password',
           label: this.label('password'),
           required: true,
-          error: this.problems.password,
+          error: this.problems.password?.(),
           value: this.password,
           visible: this.passwordVisible,
           onToggle: () => (this.passwordVisible = !this.passwordVisible),
@@ -187,7 +185,7 @@ export class CibtpResetPassword extends CibtpElement {
           autocomplete: 'new-password',
           label: this.label('confirmation'),
           required: true,
-          error: this.problems.confirmation,
+          error: this.problems.confirmation?.(),
           value: this.confirmation,
           visible: this.confirmationVisible,
           onToggle: () => (this.confirmationVisible = !this.confirmationVisible),
@@ -239,9 +237,9 @@ export class CibtpResetPassword extends CibtpElement {
       </p>`;
   }
 
-  private validate(): Partial<Record<Field, string>> {
+  private validate(): FieldMessages<Field> {
     const found = fieldErrors(ResetPasswordRequest, { token: this.token ?? '', password: this.password });
-    const problems: Partial<Record<Field, string>> = {};
+    const problems: FieldMessages<Field> = {};
     if (found['password']) problems.password = this.problemFor('password', found['password']);
     if (!this.confirmation) problems.confirmation = this.problemFor('confirmation', 'required');
     else if (this.confirmation !== this.password) problems.confirmation = this.problemFor('confirmation', 'mismatch');

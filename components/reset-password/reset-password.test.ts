@@ -2,7 +2,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './reset-password.js';
 import type { CibtpResetPassword } from './reset-password.component.js';
 import type { RunningMockWorker } from '../../mock-server/browser.js';
-import { $, advanceClock, button, field, focused, recordingClient, resetBackend, text, type, until } from '../shared/testing.js';
+import { setLocale } from '../shared/localization.js';
+import {
+  $, advanceClock, button, field, fieldError, focused, recordingClient, resetBackend, summaryEntries, text, type, until,
+} from '../shared/testing.js';
 
 const NEW_PASSWORD = 'Nouveau-Chantier-2027';
 
@@ -56,6 +59,31 @@ describe('<cibtp-reset-password>', () => {
     await until(() => focused() === $(el, '[data-part="error-summary"]'), 'focused');
     expect(calls.filter((c) => c.path.endsWith('password/reset'))).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('rewrites the inline error and the summary in the new language when the locale switches', async () => {
+    const { el } = await render(await resetToken(mock));
+    type(field(el, 'Nouveau mot de passe'), NEW_PASSWORD);
+    type(field(el, 'Confirmation du nouveau mot de passe'), 'autre');
+    button(el, 'Valider').click();
+    await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+    const french = 'Confirmation du nouveau mot de passe : ne correspond pas au mot de passe saisi';
+    expect(fieldError(field(el, 'Confirmation du nouveau mot de passe'))).to.equal(french);
+    expect(summaryEntries(el)).to.deep.equal([french]);
+    try {
+      await setLocale('en');
+      await until(() => text($(el, 'h2')) === 'Choose a new password', 'english');
+      await el.updateComplete;
+      const english = 'New password confirmation: does not match the password entered';
+      const confirmation = field(el, 'New password confirmation');
+      expect(fieldError(confirmation)).to.equal(english);
+      expect(confirmation.getAttribute('aria-invalid')).to.equal('true');
+      expect(summaryEntries(el)).to.deep.equal([english]);
+    } finally {
+      await setLocale('fr');
+    }
+    await until(() => text($(el, 'h2')) === 'Choisissez un nouveau mot de passe', 'french again');
+    expect(summaryEntries(el)).to.deep.equal([french]);
   });
 
   it('changes the password, says so, and does not sign in', async () => {

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { PasswordEvaluation, PasswordPolicy } from '../../sdk/index.js';
-import { isOne } from './messages.js';
+import { isOne, type FieldMessages } from './messages.js';
 
 /**
  * Shared form pieces, as template functions rendered in the widget's light DOM: each input keeps its
@@ -152,6 +152,18 @@ export interface SummaryItem {
   target: string;
   /** The same words as the inline message. */
   text: string;
+}
+
+/** The summary entries of the fields in `order` that have a problem, written in the current locale. */
+export function summaryItems<F extends string>(
+  order: readonly F[],
+  problems: FieldMessages<F>,
+  target: (field: F) => string,
+): SummaryItem[] {
+  return order.flatMap((f) => {
+    const message = problems[f];
+    return message ? [{ target: target(f), text: message() }] : [];
+  });
 }
 
 /**

@@ -89,6 +89,16 @@ export function errorMessage(error: Pick<PortalError, 'code' | 'retryAt'>, secon
   return ERROR_MESSAGES[error.code]();
 }
 
+/**
+ * A message kept as the way to write it, not as its words: a widget stores it when a submission fails
+ * and calls it while rendering, so that the text follows a locale switch (`@localized()` re-renders the
+ * widget; words stored at failure time would stay in the language they were written in).
+ */
+export type Message = () => string;
+
+/** The message of each field that has a problem (inline, and the same words in the error summary). */
+export type FieldMessages<F extends string = string> = Partial<Record<F, Message>>;
+
 /** A field problem: the SDK's codes, plus "no option chosen" for radio groups. */
 export type FieldProblem = FieldErrorCode | 'choose';
 

@@ -120,3 +120,14 @@ export function until(predicate: () => unknown, message: string, timeout = 5000)
 export function focused(): Element | null {
   return document.activeElement;
 }
+
+/** The inline error of an input: the `-error` element its `aria-describedby` names (empty without one). */
+export function fieldError(input: HTMLInputElement): string {
+  const id = (input.getAttribute('aria-describedby') ?? '').split(' ').find((ref) => ref.endsWith('-error'));
+  return id ? text((input.getRootNode() as Document | ShadowRoot).getElementById(id)) : '';
+}
+
+/** The entries of a widget's error summary, in order. */
+export function summaryEntries(root: ParentNode): string[] {
+  return [...root.querySelectorAll('[data-part="error-summary"] li')].map((li) => text(li));
+}
