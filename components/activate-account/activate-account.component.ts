@@ -5,7 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { PortalError, type ActivationResult, type PortalClient } from '../../sdk/index.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
-import { heading, notice, statusRegion } from '../shared/fields.js';
+import { button, statusRegion } from '../shared/fields.js';
 import { readLinkToken } from '../shared/link-token.js';
 import { errorMessage } from '../shared/messages.js';
 import { RequestController, RetryKeys, toPortalError } from '../shared/request-controller.js';
@@ -76,10 +76,7 @@ export class CibtpActivateAccount extends CibtpElement {
     args: () => [this.clients.value, this.token] as const,
     task: async ([client, token], { signal }) => {
       if (!token) throw new PortalError('link-invalid');
-      if (!client) {
-        console.error('[cibtp] <cibtp-activate-account> has no portal client: set base-url, set client, or place it inside <cibtp-portal>.');
-        throw new PortalError('server');
-      }
+      if (!client) throw this.clients.missing();
       const idempotencyKey = this.keys.key([token]);
       try {
         const result = await client.activateAccount({ token }, { signal, idempotencyKey });
@@ -106,11 +103,6 @@ export class CibtpActivateAccount extends CibtpElement {
       void this.focusId('heading');
     },
   });
-
-  /** Moves the focus to the heading of the current state. */
-  focusHeading(): Promise<void> {
-    return this.focusId('heading');
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -139,22 +131,6 @@ export class CibtpActivateAccount extends CibtpElement {
     </div>`;
   }
 
-  private headingTemplate(text: string): TemplateResult {
-    return html`<div data-part="heading">${heading(this.headingLevel, this.fid('heading'), text)}</div>`;
-  }
-
-  private signInButton(primary = true): TemplateResult {
-    return html`<p>
-      <button
-        type="button"
-        class="cibtp-button ${primary ? 'cibtp-button--primary' : 'cibtp-button--secondary'}"
-        @click=${() => emit(this, 'cibtp-navigate', { to: 'login' })}
-      >
-        ${msg('Se connecter', { id: 'common.sign-in' })}
-      </button>
-    </p>`;
-  }
-
   private pendingTemplate(): TemplateResult {
     return html`${this.headingTemplate(msg('Activation de votre compte', { id: 'activate.title' }))}
       <p class="cibtp-progress">${msg('Vérification du lien en cours, veuillez patienter…', { id: 'activate.progress' })}</p>`;
@@ -167,21 +143,19 @@ export class CibtpActivateAccount extends CibtpElement {
           ? msg('Votre compte est activé', { id: 'activate.done.title' })
           : msg('Votre adresse électronique est certifiée', { id: 'activate.certified.title' }),
       )}
-      ${notice({
-        id: this.fid('done'),
-        tone: 'success',
-        headingLevel: this.headingLevel + 1,
-        title: activation
+      ${this.successNotice(
+        'done',
+        activation
           ? msg('Activation réussie', { id: 'activate.done.notice' })
           : msg('Certification renouvelée', { id: 'activate.certified.notice' }),
-        body: activation
+        activation
           ? msg('Votre adresse électronique est également certifiée. Vous pouvez maintenant vous connecter à votre espace sécurisé.', {
               id: 'activate.done.body',
             })
           : msg('La certification de votre adresse électronique a été renouvelée. Vous pouvez continuer à utiliser votre espace sécurisé.', {
               id: 'activate.certified.body',
             }),
-      })}
+      )}
       ${this.signInButton()}`;
   }
 
@@ -199,25 +173,19 @@ export class CibtpActivateAccount extends CibtpElement {
     }
     return html`${this.headingTemplate(msg("L'activation n'a pas abouti", { id: 'activate.failed.title' }))}
       <p class="cibtp-note">${errorMessage(error)}</p>
-      <p>
-        <button type="button" class="cibtp-button cibtp-button--primary" @click=${() => void this.activation.run()}>
-          ${msg('Réessayer', { id: 'common.retry' })}
-        </button>
-      </p>`;
+      <p>${button({ variant: 'primary', label: msg('Réessayer', { id: 'common.retry' }), onClick: () => void this.activation.run() })}</p>`;
   }
 
   private expiredTemplate(): TemplateResult {
     if (this.resent) {
       return html`${this.headingTemplate(msg('Ce lien a expiré', { id: 'link.expired.title' }))}
-        ${notice({
-          id: this.fid('resent'),
-          tone: 'success',
-          headingLevel: this.headingLevel + 1,
-          title: msg('Votre demande a bien été prise en compte', { id: 'forgot.sent.title' }),
-          body: msg("Si ce lien correspond à un compte, un nouveau courriel d'activation vient d'y être envoyé. Pensez à vérifier vos courriers indésirables.", {
+        ${this.successNotice(
+          'resent',
+          msg('Votre demande a bien été prise en compte', { id: 'forgot.sent.title' }),
+          msg("Si ce lien correspond à un compte, un nouveau courriel d'activation vient d'y être envoyé. Pensez à vérifier vos courriers indésirables.", {
             id: 'activate.resent.body',
           }),
-        })}`;
+        )}`;
     }
     const pending = this.resendRequest.pending;
     return html`${this.headingTemplate(msg('Ce lien a expiré', { id: 'link.expired.title' }))}
@@ -228,14 +196,7 @@ export class CibtpActivateAccount extends CibtpElement {
       </p>
       ${this.resendProblem ? html`<p class="cibtp-field-error" role="alert">${errorMessage(this.resendProblem)}</p>` : ''}
       <p>
-        <button
-          type="button"
-          class="cibtp-button cibtp-button--primary"
-          aria-disabled=${pending ? 'true' : 'false'}
-          @click=${this.onResend}
-        >
-          ${msg('Recevoir un nouveau lien', { id: 'activate.resend' })}
-        </button>
+        ${button({ variant: 'primary', label: msg('Recevoir un nouveau lien', { id: 'activate.resend' }), pending, onClick: this.onResend })}
       </p>`;
   }
 

@@ -1,10 +1,12 @@
 import { localized, msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConfidentialCodeRequest, ForgotPasswordRequest, PortalError, fieldErrors, type PortalClient } from '../../sdk/index.js';
+import { ConfidentialCodeRequest, ForgotPasswordRequest, PortalError, fieldErrors } from '../../sdk/index.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
-import { errorId, errorSummary, heading, notice, requiredMark, requiredNote, statusRegion, summaryItems, textField } from '../shared/fields.js';
+import {
+  button, errorId, formActions, formShell, requiredMark, requiredNote, statusRegion, summaryItems, textField, type ButtonOptions,
+} from '../shared/fields.js';
 import { errorMessage, fieldMessage, type FieldMessages, type FieldProblem, type Message } from '../shared/messages.js';
 import { RequestController, RetryKeys } from '../shared/request-controller.js';
 import { forgotPasswordStyles } from './forgot-password.styles.js';
@@ -87,11 +89,6 @@ export class CibtpForgotPassword extends CibtpElement {
   private readonly request = new RequestController(this);
   private readonly keys = new RetryKeys();
 
-  /** Moves the focus to the heading of the current step. */
-  focusHeading(): Promise<void> {
-    return this.focusId('heading');
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.started && this.situation) {
@@ -133,18 +130,16 @@ export class CibtpForgotPassword extends CibtpElement {
     return this.chooseTemplate();
   }
 
-  private headingTemplate(text: string): TemplateResult {
-    return html`<div data-part="heading">${heading(this.headingLevel, this.fid('heading'), text)}</div>`;
+  private problemSummary(fields: readonly string[]): TemplateResult | typeof nothing {
+    return this.summaryTemplate({
+      items: summaryItems(fields, this.problems, (f) => (f === 'situation' ? this.fid('situation-email') : this.fid(f))),
+      message: this.problem ? errorMessage(this.problem) : undefined,
+    });
   }
 
-  private summaryTemplate(fields: readonly string[]): TemplateResult | typeof nothing {
-    const items = summaryItems(fields, this.problems, (f) => (f === 'situation' ? this.fid('situation-email') : this.fid(f)));
-    return errorSummary({
-      id: this.fid('summary'),
-      items,
-      message: this.problem ? errorMessage(this.problem) : undefined,
-      headingLevel: this.headingLevel + 1,
-    });
+  /** « Annuler » of the step's form. */
+  private cancelButton(onClick: () => void): ButtonOptions {
+    return { label: msg('Annuler', { id: 'common.cancel' }), onClick };
   }
 
   private chooseTemplate(): TemplateResult {
@@ -166,9 +161,11 @@ export class CibtpForgotPassword extends CibtpElement {
       <label for=${this.fid(`situation-${value}`)}>${text}</label>
     </div>`;
     return html`${this.headingTemplate(msg('Mot de passe oublié', { id: 'forgot.title' }))}
-      ${this.summaryTemplate(['situation'])}
-      <form class="cibtp-form" data-part="form" novalidate aria-labelledby=${this.fid('heading')} @submit=${this.onChoose}>
-        <p class="cibtp-note">
+      ${this.problemSummary(['situation'])}
+      ${formShell({
+        labelledBy: this.fid('heading'),
+        onSubmit: this.onChoose,
+        body: html`<p class="cibtp-note">
           ${msg("Afin de répondre au mieux à votre besoin, sélectionnez l'une des deux options proposées.", { id: 'forgot.choose.intro' })}
         </p>
         <fieldset class="cibtp-fieldset" aria-describedby=${error ? errId : nothing}>
@@ -177,30 +174,19 @@ export class CibtpForgotPassword extends CibtpElement {
           ${option('email', msg("J'ai déjà créé mon espace sécurisé et j'ai oublié mon mot de passe.", { id: 'forgot.choose.email' }))}
           ${option('code', msg('Je veux créer mon espace sécurisé mais je ne connais pas mon code confidentiel.', { id: 'forgot.choose.code' }))}
         </fieldset>
-        <div class="cibtp-actions">
-          <button type="submit" class="cibtp-button cibtp-button--primary" data-part="submit">
-            ${msg('Continuer', { id: 'common.continue' })}
-          </button>
-          <button type="button" class="cibtp-button cibtp-button--secondary" @click=${this.onCancel}>
-            ${msg('Annuler', { id: 'common.cancel' })}
-          </button>
-        </div>
-      </form>`;
+        ${formActions({ submit: msg('Continuer', { id: 'common.continue' }), secondary: this.cancelButton(this.onCancel) })}`,
+      })}`;
   }
 
   private emailTemplate(): TemplateResult {
     const pending = this.request.pending;
     return html`${this.headingTemplate(msg('Mot de passe oublié', { id: 'forgot.title' }))}
-      ${this.summaryTemplate(['email'])}
-      <form
-        class="cibtp-form"
-        data-part="form"
-        novalidate
-        aria-labelledby=${this.fid('heading')}
-        aria-busy=${pending ? 'true' : 'false'}
-        @submit=${this.onSubmit}
-      >
-        <p class="cibtp-note">
+      ${this.problemSummary(['email'])}
+      ${formShell({
+        labelledBy: this.fid('heading'),
+        busy: pending,
+        onSubmit: this.onSubmit,
+        body: html`<p class="cibtp-note">
           ${msg('Veuillez saisir votre adresse électronique (identifiant de connexion). Un lien permettant la réinitialisation de votre mot de passe vous sera ensuite adressé.', {
             id: 'forgot.email.intro',
           })}
@@ -223,30 +209,19 @@ export class CibtpForgotPassword extends CibtpElement {
             if (this.problems['email']) this.problems = this.validate();
           },
         })}
-        <div class="cibtp-actions">
-          <button type="submit" class="cibtp-button cibtp-button--primary" data-part="submit" aria-disabled=${pending ? 'true' : 'false'}>
-            ${msg('Valider', { id: 'common.validate' })}
-          </button>
-          <button type="button" class="cibtp-button cibtp-button--secondary" @click=${this.onBack}>
-            ${msg('Annuler', { id: 'common.cancel' })}
-          </button>
-        </div>
-      </form>`;
+        ${formActions({ submit: msg('Valider', { id: 'common.validate' }), pending, secondary: this.cancelButton(this.onBack) })}`,
+      })}`;
   }
 
   private codeTemplate(): TemplateResult {
     const pending = this.request.pending;
     return html`${this.headingTemplate(msg("Demande d'un nouveau code confidentiel", { id: 'forgot.code.title' }))}
-      ${this.summaryTemplate(['identifiantCibtp'])}
-      <form
-        class="cibtp-form"
-        data-part="form"
-        novalidate
-        aria-labelledby=${this.fid('heading')}
-        aria-busy=${pending ? 'true' : 'false'}
-        @submit=${this.onSubmit}
-      >
-        <div class="cibtp-note" data-part="help">
+      ${this.problemSummary(['identifiantCibtp'])}
+      ${formShell({
+        labelledBy: this.fid('heading'),
+        busy: pending,
+        onSubmit: this.onSubmit,
+        body: html`<div class="cibtp-note" data-part="help">
           <p>${msg('Avant de demander un nouveau code confidentiel, savez-vous où trouver votre code actuel\u00a0?', { id: 'forgot.code.help.title' })}</p>
           <ul>
             <li>${msg('Nouvel adhérent\u00a0: votre code confidentiel figure sur le deuxième courrier envoyé.', { id: 'forgot.code.help.new' })}</li>
@@ -278,15 +253,12 @@ export class CibtpForgotPassword extends CibtpElement {
             if (this.problems['identifiantCibtp']) this.problems = this.validate();
           },
         })}
-        <div class="cibtp-actions">
-          <button type="submit" class="cibtp-button cibtp-button--primary" data-part="submit" aria-disabled=${pending ? 'true' : 'false'}>
-            ${msg('Recevoir mon code confidentiel par courrier', { id: 'forgot.code.submit' })}
-          </button>
-          <button type="button" class="cibtp-button cibtp-button--secondary" @click=${this.onBack}>
-            ${msg('Annuler', { id: 'common.cancel' })}
-          </button>
-        </div>
-      </form>`;
+        ${formActions({
+          submit: msg('Recevoir mon code confidentiel par courrier', { id: 'forgot.code.submit' }),
+          pending,
+          secondary: this.cancelButton(this.onBack),
+        })}`,
+      })}`;
   }
 
   private sentTemplate(): TemplateResult {
@@ -296,24 +268,18 @@ export class CibtpForgotPassword extends CibtpElement {
           ? msg('Demande de réinitialisation envoyée', { id: 'forgot.sent.email.title' })
           : msg('Demande de nouveau code confidentiel envoyée', { id: 'forgot.sent.code.title' }),
       )}
-      ${notice({
-        id: this.fid('sent'),
-        tone: 'success',
-        headingLevel: this.headingLevel + 1,
-        title: msg('Votre demande a bien été prise en compte', { id: 'forgot.sent.title' }),
-        body: byEmail
+      ${this.successNotice(
+        'sent',
+        msg('Votre demande a bien été prise en compte', { id: 'forgot.sent.title' }),
+        byEmail
           ? msg("Si un espace existe pour cette adresse, un courriel contenant un lien de réinitialisation de votre mot de passe vient d'y être envoyé. Ce lien est valable pour une durée limitée. Pensez à vérifier vos courriers indésirables.", {
               id: 'forgot.sent.email.body',
             })
           : msg("Si cet identifiant correspond à un adhérent, un nouveau code confidentiel lui sera adressé par courrier postal, à l'adresse connue de votre caisse.", {
               id: 'forgot.sent.code.body',
             }),
-      })}
-      <p>
-        <button type="button" class="cibtp-button cibtp-button--secondary" @click=${this.onCancel}>
-          ${msg('Retour à la connexion', { id: 'common.back-to-login' })}
-        </button>
-      </p>`;
+      )}
+      <p>${button({ label: msg('Retour à la connexion', { id: 'common.back-to-login' }), onClick: this.onCancel })}</p>`;
   }
 
   private validate(): FieldMessages {
@@ -352,10 +318,9 @@ export class CibtpForgotPassword extends CibtpElement {
       await this.focusId('summary');
       return;
     }
-    const client: PortalClient | undefined = this.clients.value;
+    const client = this.clients.value;
     if (!client) {
-      console.error('[cibtp] <cibtp-forgot-password> has no portal client: set base-url, set client, or place it inside <cibtp-portal>.');
-      this.problem = new PortalError('server');
+      this.problem = this.clients.missing();
       await this.focusId('summary');
       return;
     }

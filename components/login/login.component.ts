@@ -9,7 +9,7 @@ import { CibtpElement } from '../shared/base-element.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emit, type NavigateTarget } from '../shared/events.js';
 import {
-  errorId, errorSummary, heading, notice, passwordField, requiredNote, statusRegion, summaryItems, textField,
+  button, errorId, formActions, formShell, notice, passwordField, requiredNote, statusRegion, summaryItems, textField,
 } from '../shared/fields.js';
 import {
   errorMessage, fieldMessage, formatDuration, formatTime, otpInvalidMessage, type FieldMessages, type FieldProblem, type Message,
@@ -132,11 +132,6 @@ export class CibtpLogin extends CibtpElement {
   private readonly stepKeys = new RetryKeys();
   private readonly sideKeys = new RetryKeys();
 
-  /** Moves the focus to the heading of the current step. */
-  focusHeading(): Promise<void> {
-    return this.focusId('heading');
-  }
-
   // ---- labels, used inline and in the summary --------------------------------------------------
 
   private label(field: string): string {
@@ -183,27 +178,17 @@ export class CibtpLogin extends CibtpElement {
     }
   }
 
-  private headingTemplate(text: string): TemplateResult {
-    return html`<div data-part="heading">${heading(this.headingLevel, this.fid('heading'), text)}</div>`;
-  }
-
   private get waitSeconds(): number {
     return this.problem?.code === 'rate-limited' ? this.clock.secondsUntil(this.problem.retryAt) : 0;
   }
 
-  private summaryTemplate(fieldOrder: readonly string[]): TemplateResult | typeof nothing {
+  private problemSummary(fieldOrder: readonly string[]): TemplateResult | typeof nothing {
     const items = summaryItems(fieldOrder, this.problems, (f) => this.fieldTarget(f));
     let message: string | undefined = this.problemText?.();
     if (!message && this.problem) {
       message = errorMessage(this.problem, this.problem.code === 'rate-limited' ? this.waitSeconds : undefined);
     }
-    return errorSummary({
-      id: this.fid('summary'),
-      items,
-      message,
-      headingLevel: this.headingLevel + 1,
-      actions: this.problemActions(),
-    });
+    return this.summaryTemplate({ items, message, actions: this.problemActions() });
   }
 
   private fieldTarget(field: string): string {
@@ -229,16 +214,7 @@ export class CibtpLogin extends CibtpElement {
       code === 'account-not-activated'
         ? msg("Recevoir un nouveau lien d'activation", { id: 'login.activation.resend' })
         : msg('Recevoir un nouveau lien de certification', { id: 'login.certification.renew' });
-    return html`<div class="cibtp-actions">
-        <button
-          type="button"
-          class="cibtp-button cibtp-button--secondary"
-          aria-disabled=${this.sideRequest.pending ? 'true' : 'false'}
-          @click=${this.onSendLink}
-        >
-          ${label}
-        </button>
-      </div>
+    return html`<div class="cibtp-actions">${button({ label, pending: this.sideRequest.pending, onClick: this.onSendLink })}</div>
       ${this.sideProblem ? html`<p class="cibtp-field-error" role="alert">${errorMessage(this.sideProblem)}</p>` : nothing}`;
   }
 
@@ -246,16 +222,12 @@ export class CibtpLogin extends CibtpElement {
     const pending = this.submitRequest.pending;
     const blocked = pending || this.waitSeconds > 0;
     return html`${this.headingTemplate(msg('Connexion à votre espace CIBTP', { id: 'login.title' }))}
-      ${this.summaryTemplate(LOGIN_FIELDS)}
-      <form
-        class="cibtp-form"
-        data-part="form"
-        novalidate
-        aria-labelledby=${this.fid('heading')}
-        aria-busy=${pending ? 'true' : 'false'}
-        @submit=${this.onLoginSubmit}
-      >
-        ${requiredNote()}
+      ${this.problemSummary(LOGIN_FIELDS)}
+      ${formShell({
+        labelledBy: this.fid('heading'),
+        busy: pending,
+        onSubmit: this.onLoginSubmit,
+        body: html`${requiredNote()}
         ${textField({
           id: this.fid('email'),
           name: 'email',
@@ -282,25 +254,17 @@ export class CibtpLogin extends CibtpElement {
           onToggle: () => (this.passwordVisible = !this.passwordVisible),
           onInput: (e) => this.onCredentialInput('password', e),
         })}
-        <div class="cibtp-actions">
-          <button
-            type="submit"
-            class="cibtp-button cibtp-button--primary"
-            data-part="submit"
-            aria-disabled=${blocked ? 'true' : 'false'}
-          >
-            ${msg('Connexion', { id: 'login.submit' })}
-          </button>
-          <button
-            type="button"
-            class="cibtp-button cibtp-button--link"
-            id=${this.fid('forgot')}
-            @click=${this.onForgot}
-          >
-            ${msg('Mot de passe oublié\u00a0?', { id: 'login.forgot' })}
-          </button>
-        </div>
-      </form>
+        ${formActions({
+          submit: msg('Connexion', { id: 'login.submit' }),
+          pending: blocked,
+          secondary: {
+            variant: 'link',
+            id: this.fid('forgot'),
+            label: msg('Mot de passe oublié\u00a0?', { id: 'login.forgot' }),
+            onClick: this.onForgot,
+          },
+        })}`,
+      })}
       <ul class="cibtp-links" data-part="links">
         <li>${this.entryTemplate('signup', msg('Je crée mon espace sécurisé', { id: 'login.signup' }), this.signupHref)}</li>
         <li>
@@ -320,7 +284,7 @@ export class CibtpLogin extends CibtpElement {
     };
     return safe
       ? html`<a href=${safe} @click=${go}>${text}</a>`
-      : html`<button type="button" class="cibtp-button cibtp-button--link" @click=${go}>${text}</button>`;
+      : button({ variant: 'link', label: text, onClick: go });
   }
 
   private otpTemplate(): TemplateResult {
@@ -332,16 +296,12 @@ export class CibtpLogin extends CibtpElement {
     const resendIn = this.clock.secondsUntil(challenge.resendAvailableAt);
     const resendBlocked = resendIn > 0 || this.sideRequest.pending;
     return html`${this.headingTemplate(msg('Vérification de votre identité', { id: 'login.otp.title' }))}
-      ${this.summaryTemplate(['code'])}
-      <form
-        class="cibtp-form"
-        data-part="form"
-        novalidate
-        aria-labelledby=${this.fid('heading')}
-        aria-busy=${pending ? 'true' : 'false'}
-        @submit=${this.onOtpSubmit}
-      >
-        <p class="cibtp-lead" id=${this.fid('otp-sent')}>
+      ${this.problemSummary(['code'])}
+      ${formShell({
+        labelledBy: this.fid('heading'),
+        busy: pending,
+        onSubmit: this.onOtpSubmit,
+        body: html`<p class="cibtp-lead" id=${this.fid('otp-sent')}>
           ${msg('Un code a été envoyé au', { id: 'login.otp.sent-to' })}
           <span aria-hidden="true">${masked}</span><span class="cibtp-visually-hidden"
             >${msg(str`numéro se terminant par ${lastDigits}`, { id: 'login.otp.sent-to.sr' })}</span
@@ -365,28 +325,27 @@ export class CibtpLogin extends CibtpElement {
             if (this.validateLive) this.problems = { ...this.problems, code: undefined };
           },
         })}
-        <div class="cibtp-actions">
-          <button
-            type="submit"
-            class="cibtp-button cibtp-button--primary"
-            data-part="submit"
-            aria-disabled=${pending || this.waitSeconds > 0 ? 'true' : 'false'}
-          >
-            ${msg('Valider', { id: 'common.validate' })}
-          </button>
-          <button type="button" class="cibtp-button cibtp-button--secondary" ?disabled=${resendBlocked} @click=${this.onResendOtp}>
-            ${resendIn > 0
-              ? msg(str`Renvoyer le code (possible dans ${formatDuration(resendIn)})`, { id: 'login.otp.resend.wait' })
-              : msg('Renvoyer le code', { id: 'login.otp.resend' })}
-          </button>
-        </div>
+        ${formActions({
+          submit: msg('Valider', { id: 'common.validate' }),
+          pending: pending || this.waitSeconds > 0,
+          secondary: {
+            label:
+              resendIn > 0
+                ? msg(str`Renvoyer le code (possible dans ${formatDuration(resendIn)})`, { id: 'login.otp.resend.wait' })
+                : msg('Renvoyer le code', { id: 'login.otp.resend' }),
+            disabled: resendBlocked,
+            onClick: this.onResendOtp,
+          },
+        })}
         ${this.sideProblem ? html`<p class="cibtp-field-error" role="alert">${errorMessage(this.sideProblem)}</p>` : nothing}
         <p>
-          <button type="button" class="cibtp-button cibtp-button--link" @click=${this.backToCredentials}>
-            ${msg('Retour à la connexion', { id: 'common.back-to-login' })}
-          </button>
-        </p>
-      </form>`;
+          ${button({
+            variant: 'link',
+            label: msg('Retour à la connexion', { id: 'common.back-to-login' }),
+            onClick: this.backToCredentials,
+          })}
+        </p>`,
+      })}`;
   }
 
   private tiersTemplate(): TemplateResult {
@@ -395,16 +354,12 @@ export class CibtpLogin extends CibtpElement {
     const errId = errorId(this.fid('tiers'));
     const instructionsId = this.fid('tiers-instructions');
     return html`${this.headingTemplate(msg("Choix de l'adhérent et du site déclarant", { id: 'login.tiers.title' }))}
-      ${this.summaryTemplate(['tiers'])}
-      <form
-        class="cibtp-form"
-        data-part="form"
-        novalidate
-        aria-labelledby=${this.fid('heading')}
-        aria-busy=${pending ? 'true' : 'false'}
-        @submit=${this.onTiersSubmit}
-      >
-        <fieldset class="cibtp-fieldset" aria-describedby=${error ? `${instructionsId} ${errId}` : instructionsId}>
+      ${this.problemSummary(['tiers'])}
+      ${formShell({
+        labelledBy: this.fid('heading'),
+        busy: pending,
+        onSubmit: this.onTiersSubmit,
+        body: html`<fieldset class="cibtp-fieldset" aria-describedby=${error ? `${instructionsId} ${errId}` : instructionsId}>
           <legend class="cibtp-legend" id=${this.fid('tiers-legend')}>${this.label('tiers')}</legend>
           <p class="cibtp-note" id=${instructionsId}>
             ${msg('Veuillez sélectionner une ligne dans la liste ci-dessous puis cliquer sur le bouton Valider.', {
@@ -430,15 +385,12 @@ export class CibtpLogin extends CibtpElement {
             </table>
           </div>
         </fieldset>
-        <div class="cibtp-actions">
-          <button type="submit" class="cibtp-button cibtp-button--primary" data-part="submit" aria-disabled=${pending ? 'true' : 'false'}>
-            ${msg('Valider', { id: 'common.validate' })}
-          </button>
-          <button type="button" class="cibtp-button cibtp-button--secondary" @click=${this.backToCredentials}>
-            ${msg('Annuler', { id: 'common.cancel' })}
-          </button>
-        </div>
-      </form>`;
+        ${formActions({
+          submit: msg('Valider', { id: 'common.validate' }),
+          pending,
+          secondary: { label: msg('Annuler', { id: 'common.cancel' }), onClick: this.backToCredentials },
+        })}`,
+      })}`;
   }
 
   private tiersRow(t: Tiers, i: number): TemplateResult {
@@ -510,8 +462,7 @@ export class CibtpLogin extends CibtpElement {
   private resolveClient(): PortalClient | undefined {
     const client = this.clients.value;
     if (!client) {
-      console.error('[cibtp] <cibtp-login> has no portal client: set base-url, set client, or place it inside <cibtp-portal>.');
-      this.problem = new PortalError('server');
+      this.problem = this.clients.missing();
       void this.focusId('summary');
     }
     return client;

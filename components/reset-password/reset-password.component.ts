@@ -6,7 +6,9 @@ import {
 } from '../../sdk/index.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
-import { errorSummary, heading, notice, passwordField, requiredNote, statusRegion, summaryItems } from '../shared/fields.js';
+import {
+  button, formActions, formShell, passwordField, requiredNote, statusRegion, summaryItems, type PasswordFieldOptions,
+} from '../shared/fields.js';
 import { readLinkToken } from '../shared/link-token.js';
 import { errorMessage, fieldMessage, type FieldMessages, type FieldProblem, type Message } from '../shared/messages.js';
 import { RequestController, RetryKeys } from '../shared/request-controller.js';
@@ -97,11 +99,6 @@ export class CibtpResetPassword extends CibtpElement {
   private readonly request = new RequestController(this);
   private readonly keys = new RetryKeys();
 
-  /** Moves the focus to the heading of the current step. */
-  focusHeading(): Promise<void> {
-    return this.focusId('heading');
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.token) this.token = readLinkToken('reset-password')?.token;
@@ -119,10 +116,6 @@ export class CibtpResetPassword extends CibtpElement {
 
   protected override render(): TemplateResult {
     return html`${statusRegion(this.status)} ${this.stepTemplate()}`;
-  }
-
-  private headingTemplate(text: string): TemplateResult {
-    return html`<div data-part="heading">${heading(this.headingLevel, this.fid('heading'), text)}</div>`;
   }
 
   private stepTemplate(): TemplateResult {
@@ -145,77 +138,65 @@ export class CibtpResetPassword extends CibtpElement {
 
   private formTemplate(): TemplateResult {
     const pending = this.request.pending;
-    const items = summaryItems(FIELDS, this.problems, (f) => this.fid(f));
     return html`${this.headingTemplate(msg('Choisissez un nouveau mot de passe', { id: 'reset.title' }))}
-      ${errorSummary({
-        id: this.fid('summary'),
-        items,
+      ${this.summaryTemplate({
+        items: summaryItems(FIELDS, this.problems, (f) => this.fid(f)),
         message: this.problem ? errorMessage(this.problem) : undefined,
-        headingLevel: this.headingLevel + 1,
       })}
-      <form
-        class="cibtp-form"
-        data-part="form"
-        novalidate
-        aria-labelledby=${this.fid('heading')}
-        aria-busy=${pending ? 'true' : 'false'}
-        @submit=${this.onSubmit}
-      >
-        ${requiredNote()}
-        ${passwordField({
-          id: this.fid('password'),
-          name: 'new-password',
-          autocomplete: 'new-password',
-          label: this.label('password'),
-          required: true,
-          error: this.problems.password?.(),
-          value: this.password,
-          visible: this.passwordVisible,
-          onToggle: () => (this.passwordVisible = !this.passwordVisible),
-          evaluation: evaluatePassword(this.password, this.policy),
-          policy: this.policy,
-          onInput: (e) => {
-            this.password = (e.target as HTMLInputElement).value;
-            if (this.validateLive) this.problems = this.validate();
-          },
-        })}
-        ${passwordField({
-          id: this.fid('confirmation'),
-          name: 'confirm-password',
-          autocomplete: 'new-password',
-          label: this.label('confirmation'),
-          required: true,
-          error: this.problems.confirmation?.(),
-          value: this.confirmation,
-          visible: this.confirmationVisible,
-          onToggle: () => (this.confirmationVisible = !this.confirmationVisible),
-          onInput: (e) => {
-            this.confirmation = (e.target as HTMLInputElement).value;
-            if (this.validateLive) this.problems = this.validate();
-          },
-        })}
-        <div class="cibtp-actions">
-          <button type="submit" class="cibtp-button cibtp-button--primary" data-part="submit" aria-disabled=${pending ? 'true' : 'false'}>
-            ${msg('Valider', { id: 'common.validate' })}
-          </button>
-        </div>
-      </form>`;
+      ${formShell({
+        labelledBy: this.fid('heading'),
+        busy: pending,
+        onSubmit: this.onSubmit,
+        body: html`${requiredNote()}
+          ${passwordField({
+            ...this.newPasswordField('password', 'new-password', this.password, this.passwordVisible),
+            onToggle: () => (this.passwordVisible = !this.passwordVisible),
+            evaluation: evaluatePassword(this.password, this.policy),
+            policy: this.policy,
+            onInput: (e) => {
+              this.password = (e.target as HTMLInputElement).value;
+              if (this.validateLive) this.problems = this.validate();
+            },
+          })}
+          ${passwordField({
+            ...this.newPasswordField('confirmation', 'confirm-password', this.confirmation, this.confirmationVisible),
+            onToggle: () => (this.confirmationVisible = !this.confirmationVisible),
+            onInput: (e) => {
+              this.confirmation = (e.target as HTMLInputElement).value;
+              if (this.validateLive) this.problems = this.validate();
+            },
+          })}
+          ${formActions({ submit: msg('Valider', { id: 'common.validate' }), pending })}`,
+      })}`;
+  }
+
+  /** What the password and its confirmation have in common: a required `new-password` input. */
+  private newPasswordField(
+    field: Field,
+    name: string,
+    value: string,
+    visible: boolean,
+  ): Omit<PasswordFieldOptions, 'onToggle'> {
+    return {
+      id: this.fid(field),
+      name,
+      autocomplete: 'new-password',
+      label: this.label(field),
+      required: true,
+      error: this.problems[field]?.(),
+      value,
+      visible,
+    };
   }
 
   private doneTemplate(): TemplateResult {
     return html`${this.headingTemplate(msg('Votre mot de passe a été modifié', { id: 'reset.done.title' }))}
-      ${notice({
-        id: this.fid('done'),
-        tone: 'success',
-        headingLevel: this.headingLevel + 1,
-        title: msg('Modification enregistrée', { id: 'reset.done.notice' }),
-        body: msg('Vous pouvez maintenant vous connecter à votre espace sécurisé avec votre nouveau mot de passe.', { id: 'reset.done.body' }),
-      })}
-      <p>
-        <button type="button" class="cibtp-button cibtp-button--primary" @click=${() => emit(this, 'cibtp-navigate', { to: 'login' })}>
-          ${msg('Se connecter', { id: 'common.sign-in' })}
-        </button>
-      </p>`;
+      ${this.successNotice(
+        'done',
+        msg('Modification enregistrée', { id: 'reset.done.notice' }),
+        msg('Vous pouvez maintenant vous connecter à votre espace sécurisé avec votre nouveau mot de passe.', { id: 'reset.done.body' }),
+      )}
+      ${this.signInButton()}`;
   }
 
   private linkProblemTemplate(): TemplateResult {
@@ -230,11 +211,7 @@ export class CibtpResetPassword extends CibtpElement {
           ? msg("Par sécurité, un lien de réinitialisation du mot de passe n'est valable que pour une durée limitée.", { id: 'reset.link.expired.body' })
           : msg("Ce lien de réinitialisation est incomplet ou a déjà été utilisé. Vérifiez que vous avez ouvert le dernier lien reçu, en entier.", { id: 'reset.link.invalid.body' })}
       </p>
-      <p>
-        <button type="button" class="cibtp-button cibtp-button--primary" @click=${this.onNewLink}>
-          ${msg('Demander un nouveau lien', { id: 'reset.link.new' })}
-        </button>
-      </p>`;
+      <p>${button({ variant: 'primary', label: msg('Demander un nouveau lien', { id: 'reset.link.new' }), onClick: this.onNewLink })}</p>`;
   }
 
   private validate(): FieldMessages<Field> {
@@ -262,8 +239,7 @@ export class CibtpResetPassword extends CibtpElement {
     const client = this.clients.value;
     const token = this.token;
     if (!client || !token) {
-      if (!client) console.error('[cibtp] <cibtp-reset-password> has no portal client: set base-url, set client, or place it inside <cibtp-portal>.');
-      this.problem = new PortalError(client ? 'link-invalid' : 'server');
+      this.problem = client ? new PortalError('link-invalid') : this.clients.missing();
       await this.focusId('summary');
       return;
     }

@@ -1,9 +1,13 @@
 import {
-  LitElement, adoptStyles, html, render, supportsAdoptingStyleSheets, type CSSResultOrNative, type PropertyValues,
+  LitElement, adoptStyles, html, nothing, render, supportsAdoptingStyleSheets,
+  type CSSResultOrNative, type PropertyValues, type TemplateResult,
 } from 'lit';
+import { msg } from '@lit/localize';
 import { property } from 'lit/decorators.js';
 import type { PortalClient } from '../../sdk/index.js';
 import { ClientController } from './client-controller.js';
+import { emit } from './events.js';
+import { button, errorSummary, heading, notice, type SummaryItem } from './fields.js';
 import { getLocale } from './localization.js';
 import { frameStyles } from './styles.js';
 
@@ -122,5 +126,39 @@ export abstract class CibtpElement extends LitElement {
     await this.updateComplete;
     const el = this.querySelector<HTMLElement>(`#${CSS.escape(this.fid(name))}`);
     el?.focus();
+  }
+
+  /** Moves the focus to the heading of the current step (e.g. after an enclosing widget shows this one). */
+  focusHeading(): Promise<void> {
+    return this.focusId('heading');
+  }
+
+  // Every step of every widget is laid out the same way: its heading (id `heading`, which names the
+  // step's form and takes the focus on a new step), then the error summary (id `summary`, focused after
+  // a failed submission) or a success notice, whose titles sit one level below the heading.
+
+  /** The heading of the current step, at `heading-level`. */
+  protected headingTemplate(text: string): TemplateResult {
+    return html`<div data-part="heading">${heading(this.headingLevel, this.fid('heading'), text)}</div>`;
+  }
+
+  /** The error summary of the current step; nothing while there is no problem. */
+  protected summaryTemplate(o: {
+    items: SummaryItem[];
+    message?: string | undefined;
+    actions?: TemplateResult | undefined;
+  }): TemplateResult | typeof nothing {
+    return errorSummary({ id: this.fid('summary'), headingLevel: this.headingLevel + 1, ...o });
+  }
+
+  /** « Se connecter », the way on once a link was followed: asks the host page for the login (cancelable). */
+  protected signInButton(): TemplateResult {
+    const label = msg('Se connecter', { id: 'common.sign-in' });
+    return html`<p>${button({ variant: 'primary', label, onClick: () => emit(this, 'cibtp-navigate', { to: 'login' }) })}</p>`;
+  }
+
+  /** A success box with the instance id `name` (a focus target). */
+  protected successNotice(name: string, title: string, body: string): TemplateResult {
+    return notice({ id: this.fid(name), tone: 'success', headingLevel: this.headingLevel + 1, title, body });
   }
 }

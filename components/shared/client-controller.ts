@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createPortalClient, type PortalClient } from '../../sdk/index.js';
+import { PortalError, createPortalClient, type PortalClient } from '../../sdk/index.js';
 import { clientContext } from './context.js';
 import { getLocale } from './localization.js';
 
@@ -39,5 +39,15 @@ export class ClientController implements ReactiveController {
     // A client of our own follows the page's locale (Accept-Language).
     this.own.client.locale = getLocale();
     return this.own.client;
+  }
+
+  /**
+   * For a widget that found no client (`value` is `undefined`): says on the console what the page must
+   * do, and returns the error to show. That is the generic « server » error, as for a portal that is
+   * down: the user can do nothing about a page that was set up wrong.
+   */
+  missing(): PortalError {
+    console.error(`[cibtp] <${this.host.localName}> has no portal client: set base-url, set client, or place it inside <cibtp-portal>.`);
+    return new PortalError('server');
   }
 }

@@ -7,7 +7,8 @@ import { isOne, type FieldMessages } from './messages.js';
 /**
  * Shared form pieces, as template functions rendered in the widget's light DOM: each input keeps its
  * label, hint and error in the same tree (ID references never cross a shadow root), and is a native
- * `<input>` that browsers and password managers fill.
+ * `<input>` that browsers and password managers fill. A widget builds every form from these
+ * (`formShell`, the fields, `formActions`, `button`), so that all forms behave and read alike.
  */
 
 type Content = string | TemplateResult;
@@ -144,6 +145,75 @@ function passwordChecklist(id: string, evaluation: PasswordEvaluation, policy: P
         </ul>
       </li>
     </ul>
+  </div>`;
+}
+
+/** `'true'` / `'false'` for a state the widget tracks; no attribute at all where it tracks none. */
+function ariaFlag(value: boolean | undefined): string | typeof nothing {
+  return value === undefined ? nothing : value ? 'true' : 'false';
+}
+
+export interface ButtonOptions {
+  label: Content;
+  onClick: (event: Event) => void;
+  variant?: 'primary' | 'secondary' | 'link';
+  id?: string | undefined;
+  /**
+   * While its request runs: `aria-disabled`, not `disabled`, so that the button keeps the keyboard
+   * focus (a click is then ignored by the handler). Left out, the button has no `aria-disabled`.
+   */
+  pending?: boolean | undefined;
+  /** Really disabled (out of the tab order), for an action not yet possible, e.g. a resend on cooldown. */
+  disabled?: boolean | undefined;
+}
+
+/** A `type="button"` button (default: secondary). */
+export function button(o: ButtonOptions): TemplateResult {
+  return html`<button
+    type="button"
+    class="cibtp-button cibtp-button--${o.variant ?? 'secondary'}"
+    id=${ifDefined(o.id)}
+    aria-disabled=${ariaFlag(o.pending)}
+    ?disabled=${o.disabled ?? false}
+    @click=${o.onClick}
+  >
+    ${o.label}
+  </button>`;
+}
+
+/**
+ * The `<form>` of a step: native, so that Enter submits and autofill works; `novalidate`, because the
+ * widget validates itself and shows an error summary; named by the step's heading; `aria-busy` while
+ * its request runs (left out on a form that sends nothing).
+ */
+export function formShell(o: {
+  labelledBy: string;
+  busy?: boolean | undefined;
+  onSubmit: (event: SubmitEvent) => void;
+  body: TemplateResult;
+}): TemplateResult {
+  return html`<form
+    class="cibtp-form"
+    data-part="form"
+    novalidate
+    aria-labelledby=${o.labelledBy}
+    aria-busy=${ariaFlag(o.busy)}
+    @submit=${o.onSubmit}
+  >
+    ${o.body}
+  </form>`;
+}
+
+/**
+ * The actions row of a form: the primary submit button (`aria-disabled` while `pending`, see
+ * `ButtonOptions.pending`), then, optionally, a second button (cancel, resend…).
+ */
+export function formActions(o: { submit: Content; pending?: boolean | undefined; secondary?: ButtonOptions }): TemplateResult {
+  return html`<div class="cibtp-actions">
+    <button type="submit" class="cibtp-button cibtp-button--primary" data-part="submit" aria-disabled=${ariaFlag(o.pending)}>
+      ${o.submit}
+    </button>
+    ${o.secondary ? button(o.secondary) : nothing}
   </div>`;
 }
 
