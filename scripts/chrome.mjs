@@ -50,9 +50,11 @@ export function findChrome() {
   if (found) return found;
   if (canApt()) {
     console.error('[chrome] No Chromium found: installing Debian chromium with apt-get…');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    // apt's output goes to stderr: stdout carries only the path (`.ci/run` captures it).
+    const stdio = ['ignore', process.stderr, process.stderr];
+    execFileSync('apt-get', ['update', '-qq'], { stdio });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-      stdio: 'inherit',
+      stdio,
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
     found = locate();
