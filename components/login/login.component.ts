@@ -523,9 +523,10 @@ export class CibtpLogin extends CibtpElement {
     this.clearProblem();
     this.problems = {};
     this.validateLive = false;
+    // The server has accepted the password: nothing needs it any more, whatever step comes next.
+    this.password = '';
     if (result.status === 'signed-in') {
       this.session = result.session;
-      this.password = '';
       this.code = '';
       this.step = 'signed-in';
       this.status = msg('Vous êtes connecté.', { id: 'login.signed-in.status' });

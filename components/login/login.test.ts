@@ -241,13 +241,14 @@ describe('<cibtp-login>', () => {
       expect(detail.session.tiers?.id).to.equal(radios[1]!.value);
     });
 
-    it('Annuler goes back to the credentials, which are kept', async () => {
+    it('Annuler goes back to the credentials: the email is kept, the accepted password is not held any more', async () => {
       const { el } = await render();
       signIn(el, 'multi@durand-btp.fr');
       await until(() => el.querySelector('input[name="tiers"]'), 'tiers step');
       button(el, 'Annuler').click();
       await until(() => el.querySelector('input[name="email"]'), 'back');
       expect(field(el, 'Adresse électronique').value).to.equal('multi@durand-btp.fr');
+      expect(el.querySelector<HTMLInputElement>('input[name="password"]')!.value).to.equal('');
     });
   });
 
