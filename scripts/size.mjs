@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BUDGET_GZIP = 25_000;
 /** Regression ceiling enforced by `--check` (see above); lower it whenever the bundle shrinks. */
-export const CEILING_GZIP = 50_000;
+export const CEILING_GZIP = 52_000;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');

@@ -71,6 +71,13 @@ export const templates = {
     'The service sent an unexpected response. Try again in a few moments; if the problem persists, contact your caisse.',
   'error.aborted': 'The request was interrupted.',
 
+  // portal: session warning
+  'portal.session-warning.title': 'Your session will expire soon',
+  'portal.session-warning.countdown': str`Your session will expire in ${0}.`,
+  'portal.session-warning.extend': 'Stay signed in',
+  'portal.session-warning.sign-out': 'Sign out',
+  'portal.session-warning.extended': 'Your session has been extended.',
+
   // login
   'login.title': 'Sign in to your CIBTP space',
   'login.email.label': 'Email address',
