@@ -43,6 +43,24 @@ function kitDefine() {
   };
 }
 
+/**
+ * The manifest is the public contract (and Storybook's docs tables): drop private and protected members,
+ * which are implementation details a page cannot use.
+ */
+function publicApiOnly() {
+  return {
+    name: 'cibtp-public-api-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (!declaration.members) continue;
+          declaration.members = declaration.members.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected');
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['components/**/*.ts'],
   exclude: [
@@ -55,5 +73,5 @@ export default {
   ],
   outdir: 'dist',
   litelement: true,
-  plugins: [kitDefine()],
+  plugins: [kitDefine(), publicApiOnly()],
 };

@@ -14,10 +14,22 @@ copyFileSync(createRequire(import.meta.url).resolve('msw/mockServiceWorker.js'),
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
+  // Docs pages (autodocs) list each widget's attributes, properties, events, parts and CSS properties
+  // from custom-elements.json, the same manifest the package publishes.
+  addons: ['@storybook/addon-docs'],
   staticDirs: ['./msw'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // The preview bundles Storybook's own runtime: its size is not the kit's (see `npm run size`).
-  viteFinal: (viteConfig) => ({ ...viteConfig, logLevel: 'warn', build: { ...viteConfig.build, chunkSizeWarningLimit: 4096 } }),
+  viteFinal: (viteConfig) => ({
+    ...viteConfig,
+    logLevel: 'warn',
+    build: { ...viteConfig.build, chunkSizeWarningLimit: 4096 },
+    // `cem analyze` (run by the storybook scripts) writes it; an alias keeps tsc from requiring it to exist.
+    resolve: {
+      ...viteConfig.resolve,
+      alias: { ...(viteConfig.resolve?.alias as Record<string, string> | undefined), 'cibtp:custom-elements.json': join(here, '..', 'dist', 'custom-elements.json') },
+    },
+  }),
 };
 
 export default config;

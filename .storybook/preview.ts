@@ -9,7 +9,8 @@
  *  - a decorator wraps the story in a fresh `<cibtp-portal base-url="/api/">` with the toolbar's locale,
  *    followed by the outbox panel (`<cibtp-mock-outbox>`), where a designer follows links and codes.
  */
-import type { Decorator, Loader, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Decorator, type Loader, type Preview } from '@storybook/web-components-vite';
+import manifest from 'cibtp:custom-elements.json';
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { createPreviewAnnotations } from 'msw-storybook-addon/preview';
@@ -17,6 +18,8 @@ import { startMockWorker, type RunningMockWorker } from '../mock-server/browser.
 import '../mock-server/outbox-view.js';
 import '../components/index.js';
 import { backend, prepareBackend, type MockParameters } from '../stories/support.js';
+
+setCustomElementsManifest(manifest);
 
 let running: Promise<RunningMockWorker> | undefined;
 /** Starts the worker once for the whole Storybook; `mockServiceWorker.js` is served by staticDirs. */
@@ -76,6 +79,9 @@ const withPortal: Decorator = (story, context) => {
 const mswAddon = createPreviewAnnotations(async () => (await ensureWorker()).worker);
 
 const preview: Preview = {
+  // A docs page per widget, built from custom-elements.json; its stories are shown without their play
+  // functions (they share one mock backend: the canvas of each story is where its state is played).
+  tags: ['autodocs'],
   loaders: [mockLoader],
   beforeEach: mswAddon.beforeEach,
   decorators: [withPortal],
