@@ -1,0 +1,94 @@
+// The login family with the keyboard alone (RGAA 12.8 tab order, 12.9 no trap, WCAG 2.1.1), in the
+// demo page as a caisse ships it: real key presses in headless Chromium, no clicks.
+// Needs `npm run build` first (npm test runs it before this file).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS, findChrome } from '../scripts/chrome.mjs';
+import { startDemoServer } from './server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startDemoServer({ port: 0 });
+  browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What has the focus, described the way a sighted keyboard user would name it. */
+function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return '';
+    const label = el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
+    return `${el.tagName.toLowerCase()}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''} ${label.replace(/\s+/g, ' ').trim()}`;
+  });
+}
+
+/** Presses Tab until `predicate(description)` holds; fails after `max` presses (a trap or a missing stop). */
+async function tabTo(page, predicate, what, max = 40) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    seen.push(now);
+    if (predicate(now)) return;
+  }
+  assert.fail(`Tab never reached ${what}; focus went through:\n  ${seen.join('\n  ')}`);
+}
+
+test('sign in to a multi-site account with the keyboard alone: error summary, password toggle, tiers choice', async () => {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  try {
+    await page.goto(new URL('/espace-entreprise.html', server.url).href, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.waitForSelector('cibtp-login input[name="email"]', { visible: true });
+
+    await tabTo(page, (f) => f.startsWith('input[name=email]'), 'the email field');
+    await page.keyboard.type('multi@durand-btp.fr');
+    await tabTo(page, (f) => f.startsWith('input[name=password]'), 'the password field', 3);
+    await page.keyboard.type('pas le bon');
+    await page.keyboard.press('Enter');
+
+    // A refused login: the summary takes the focus, the typed email is still there.
+    await page.waitForFunction(() => document.activeElement?.closest('[data-part="error-summary"]'));
+    assert.equal(await page.$eval('cibtp-login input[name="email"]', (i) => i.value), 'multi@durand-btp.fr');
+
+    // Back to the password: select what was typed, type the right one, show it, hide it, submit.
+    await tabTo(page, (f) => f.startsWith('input[name=password]'), 'the password field');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('a');
+    await page.keyboard.up('Control');
+    await page.keyboard.type('Chantier2026!');
+    await page.keyboard.press('Tab');
+    assert.match(await focused(page), /^button .*Afficher/);
+    await page.keyboard.press('Space');
+    assert.equal(await page.$eval('cibtp-login input[name="password"]', (i) => i.type), 'text');
+    await page.keyboard.press('Space');
+    assert.equal(await page.$eval('cibtp-login input[name="password"]', (i) => i.type), 'password');
+    await page.keyboard.press('Tab');
+    assert.match(await focused(page), /^button .*Connexion/);
+    await page.keyboard.press('Enter');
+
+    // The tiers step: its heading has the focus; Tab to the radios, arrows to choose, Enter to validate.
+    await page.waitForSelector('cibtp-login input[name="tiers"]');
+    await page.waitForFunction(() => /Choix de l'adhérent/.test(document.activeElement?.textContent ?? ''));
+    await tabTo(page, (f) => f.startsWith('input[name=tiers]'), 'the first tiers');
+    await page.keyboard.press('ArrowDown');
+    const chosen = await page.$eval('cibtp-login input[name="tiers"]:checked', (i) => i.value);
+    await tabTo(page, (f) => /^button .*Valider/.test(f), 'Valider', 10);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#espace-signed-in:not([hidden])');
+    const session = await page.evaluate(() => document.querySelector('cibtp-portal')?.session?.tiers?.id);
+    assert.equal(session, chosen);
+  } finally {
+    await context.close();
+  }
+});
