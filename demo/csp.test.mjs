@@ -2,107 +2,29 @@
 // Chromium: sign in, sign out, ask for a reset link, follow it from the outbox panel, set a new
 // password. Fails on any CSP or Trusted Types violation, page error or failed script.
 // Needs `npm run build` first (npm test runs it before this file).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, findChrome } from '../scripts/chrome.mjs';
 import { CSP, startDemoServer } from './server.mjs';
+import { fill, openPage as open, run, useDemo } from './test-support.mjs';
 
 const DEMO_EMAIL = 'admin@durand-btp.fr';
 const DEMO_PASSWORD = 'Chantier2026!';
 const NEW_PASSWORD = 'Echafaudage-2027';
-const TIMEOUT = 15_000;
 
-let server;
-let browser;
-
-before(async () => {
-  const bundle = fileURLToPath(new URL('../dist/cibtp-widgets.bundle.js', import.meta.url));
-  assert.ok(existsSync(bundle), 'dist/ is not built: run `npm run build` first');
-  server = await startDemoServer({ port: 0 });
-  browser = await puppeteer.launch({
-    executablePath: findChrome(),
-    headless: true,
-    args: CHROME_ARGS,
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens a fresh page that records every CSP/TT violation, page error and suspicious console line. */
-async function openPage(path, base = server.url) {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const problems = [];
-  await page.evaluateOnNewDocument(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(
-        `${e.effectiveDirective || e.violatedDirective} blocked ${e.blockedURI || '(inline)'} ` +
-          `at ${e.sourceFile}:${e.lineNumber} ${e.sample ?? ''}`,
-      );
-    });
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    const text = message.text();
-    if (/Content Security Policy|Trusted ?Type|TrustedScript|TrustedHTML|Refused to/i.test(text)) {
-      problems.push(`console ${message.type()}: ${text}`);
-    } else if (message.type() === 'error' && !/status of 4\d\d/.test(text)) {
-      // 4xx answers of the simulated API are expected in some flows; anything else is not.
-      problems.push(`console error: ${text}`);
-    }
-  });
-  page.on('requestfailed', (request) => {
-    const url = request.url();
-    if (/\.(js|css)(\?|$)/.test(url)) problems.push(`failed to load ${url}: ${request.failure()?.errorText}`);
-  });
-  const response = await page.goto(new URL(path, base).href, { waitUntil: 'load' });
-  return { context, page, problems, response };
-}
-
-async function assertClean(page, problems) {
-  const violations = await page.evaluate(() => window.__cspViolations ?? []);
-  assert.deepEqual([...violations, ...problems], [], 'CSP / Trusted Types violations or page errors');
-}
-
-/** Runs `steps`; when one fails (e.g. a selector never appears), says what the page reported. */
-async function run(page, problems, steps) {
-  try {
-    await steps();
-  } catch (error) {
-    const violations = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
-    const seen = [...violations, ...problems];
-    if (seen.length) error.message += `\nThe page reported:\n  ${seen.join('\n  ')}`;
-    throw error;
-  }
-  await assertClean(page, problems);
-}
-
-/** Types into a light-DOM input of a widget (fields are native inputs, see SECURITY.md). */
-async function fill(page, selector, value) {
-  const input = await page.waitForSelector(selector, { visible: true });
-  await input.click({ count: 3 });
-  await input.type(value);
-}
+const demo = useDemo();
+const openPage = (path, base = demo.server.url) => open(demo.browser, new URL(path, base).href);
 
 test('the demo pages carry the strict headers', async () => {
   for (const path of ['/', '/espace-entreprise.html', '/dist/cibtp-widgets.bundle.js', '/mockServiceWorker.js']) {
-    const res = await fetch(new URL(path, server.url));
+    const res = await fetch(new URL(path, demo.server.url));
     assert.equal(res.status, 200, path);
     assert.equal(res.headers.get('content-security-policy'), CSP, path);
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path);
     assert.equal(res.headers.get('referrer-policy'), 'no-referrer', path);
   }
   assert.doesNotMatch(CSP, /unsafe-inline|unsafe-eval/);
-  assert.equal((await fetch(new URL('/server.mjs', server.url))).status, 404);
-  assert.equal((await fetch(new URL('/dist/../package.json', server.url))).status, 404);
+  assert.equal((await fetch(new URL('/server.mjs', demo.server.url))).status, 404);
+  assert.equal((await fetch(new URL('/dist/../package.json', demo.server.url))).status, 404);
 });
 
 test('home page: no violation', async () => {

@@ -1,24 +1,11 @@
 // The login family with the keyboard alone (RGAA 12.8 tab order, 12.9 no trap, WCAG 2.1.1), in the
 // demo page as a caisse ships it: real key presses in headless Chromium, no clicks.
 // Needs `npm run build` first (npm test runs it before this file).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, findChrome } from '../scripts/chrome.mjs';
-import { startDemoServer } from './server.mjs';
+import { useDemo } from './test-support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startDemoServer({ port: 0 });
-  browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
 /** What has the focus, described the way a sighted keyboard user would name it. */
 function focused(page) {
@@ -43,11 +30,11 @@ async function tabTo(page, predicate, what, max = 40) {
 }
 
 test('sign in to a multi-site account with the keyboard alone: error summary, password toggle, tiers choice', async () => {
-  const context = await browser.createBrowserContext();
+  const context = await demo.browser.createBrowserContext();
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   try {
-    await page.goto(new URL('/espace-entreprise.html', server.url).href, { waitUntil: 'load' });
+    await page.goto(new URL('/espace-entreprise.html', demo.server.url).href, { waitUntil: 'load' });
     await page.waitForSelector('html[data-ready="true"]');
     await page.waitForSelector('cibtp-login input[name="email"]', { visible: true });
 
