@@ -7,7 +7,7 @@ import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import { button, statusRegion } from '../shared/fields.js';
 import { readLinkToken } from '../shared/link-token.js';
-import { errorMessage } from '../shared/messages.js';
+import { errorMessage, type Message } from '../shared/messages.js';
 import { RequestController, RetryKeys, toPortalError } from '../shared/request-controller.js';
 import { activateAccountStyles } from './activate-account.styles.js';
 
@@ -66,7 +66,7 @@ export class CibtpActivateAccount extends CibtpElement {
 
   @state() private resent = false;
   @state() private resendProblem: PortalError | undefined;
-  @state() private status = '';
+  @state() private status: Message | undefined;
 
   private readonly keys = new RetryKeys();
   private readonly resendRequest = new RequestController(this);
@@ -90,8 +90,9 @@ export class CibtpActivateAccount extends CibtpElement {
     },
     onComplete: (result) => {
       if (!this.isConnected) return;
-      this.status =
-        result.purpose === 'activation'
+      const purpose = result.purpose;
+      this.status = () =>
+        purpose === 'activation'
           ? msg('Votre compte est activé.', { id: 'activate.done.status' })
           : msg('Votre adresse électronique est certifiée.', { id: 'activate.certified.status' });
       emit(this, 'cibtp-account-activated', { email: result.email, purpose: result.purpose });
@@ -99,7 +100,7 @@ export class CibtpActivateAccount extends CibtpElement {
     },
     onError: (error) => {
       if (!this.isConnected || toPortalError(error).code === 'aborted') return;
-      this.status = '';
+      this.status = undefined;
       void this.focusId('heading');
     },
   });
@@ -121,7 +122,7 @@ export class CibtpActivateAccount extends CibtpElement {
   protected override render(): TemplateResult {
     // A plain wrapper, kept for `aria-busy` over the whole result region (the frame is in the shadow root).
     return html`<div aria-busy=${this.activation.status === TaskStatus.PENDING ? 'true' : 'false'}>
-      ${statusRegion(this.status)}
+      ${statusRegion(this.status?.() ?? '')}
       ${this.activation.render({
         initial: () => this.pendingTemplate(),
         pending: () => this.pendingTemplate(),
@@ -206,10 +207,10 @@ export class CibtpActivateAccount extends CibtpElement {
     if (this.resendRequest.pending || !client || !token) return;
     this.resendProblem = undefined;
     const idempotencyKey = this.resendKeys.key([token]);
-    this.status = msg('Envoi de votre demande…', { id: 'forgot.pending' });
+    this.status = () => msg('Envoi de votre demande…', { id: 'forgot.pending' });
     const outcome = await this.resendRequest.run((signal) => client.resendActivation({ token }, { signal, idempotencyKey }));
     if (!outcome) return;
-    this.status = '';
+    this.status = undefined;
     this.resendKeys.settle(outcome.ok ? undefined : outcome.error);
     if (outcome.ok) {
       this.resent = true;

@@ -81,7 +81,7 @@ export class CibtpForgotPassword extends CibtpElement {
   /** Messages, not words: written at render time, they follow a locale switch. */
   @state() private problems: FieldMessages = {};
   @state() private problem: PortalError | undefined;
-  @state() private status = '';
+  @state() private status: Message | undefined;
 
   private identifiant = '';
   private chosen: RecoverySituation | undefined;
@@ -121,7 +121,7 @@ export class CibtpForgotPassword extends CibtpElement {
   }
 
   protected override render(): TemplateResult {
-    return html`${statusRegion(this.status)} ${this.stepTemplate()}`;
+    return html`${statusRegion(this.status?.() ?? '')} ${this.stepTemplate()}`;
   }
 
   private stepTemplate(): TemplateResult {
@@ -327,14 +327,14 @@ export class CibtpForgotPassword extends CibtpElement {
     const email = this.email.trim();
     const identifiantCibtp = this.identifiant.trim();
     const idempotencyKey = this.keys.key(byEmail ? ['email', email] : ['code', identifiantCibtp]);
-    this.status = msg('Envoi de votre demande…', { id: 'forgot.pending' });
+    this.status = () => msg('Envoi de votre demande…', { id: 'forgot.pending' });
     const outcome = await this.request.run((signal) =>
       byEmail
         ? client.forgotPassword({ email }, { signal, idempotencyKey })
         : client.requestConfidentialCode({ identifiantCibtp }, { signal, idempotencyKey }),
     );
     if (!outcome) return;
-    this.status = '';
+    this.status = undefined;
     this.keys.settle(outcome.ok ? undefined : outcome.error);
     if (outcome.ok) {
       this.step = 'sent';

@@ -120,7 +120,7 @@ export class CibtpLogin extends CibtpElement {
   @state() private challenge: OtpChallenge | undefined;
   @state() private tiers: Tiers[] = [];
   @state() private session: Session | undefined;
-  @state() private status = '';
+  @state() private status: Message | undefined;
 
   private password = '';
   private code = '';
@@ -160,7 +160,7 @@ export class CibtpLogin extends CibtpElement {
   }
 
   protected override render(): TemplateResult {
-    return html`${statusRegion(this.status)} ${this.stepTemplate()}`;
+    return html`${statusRegion(this.status?.() ?? '')} ${this.stepTemplate()}`;
   }
 
   private stepTemplate(): TemplateResult {
@@ -510,10 +510,10 @@ export class CibtpLogin extends CibtpElement {
     if (!client) return;
     const input = { email: this.email.trim(), password: this.password };
     const idempotencyKey = this.loginKeys.key([input.email, input.password]);
-    this.status = msg('Connexion en cours…', { id: 'login.pending' });
+    this.status = () => msg('Connexion en cours…', { id: 'login.pending' });
     const outcome = await this.submitRequest.run((signal) => client.login(input, { signal, idempotencyKey }));
     if (!outcome) return;
-    this.status = '';
+    this.status = undefined;
     this.loginKeys.settle(outcome.ok ? undefined : outcome.error);
     if (outcome.ok) await this.onResult(outcome.value);
     else await this.fail(outcome.error, LOGIN_FIELDS);
@@ -529,7 +529,7 @@ export class CibtpLogin extends CibtpElement {
       this.session = result.session;
       this.code = '';
       this.step = 'signed-in';
-      this.status = msg('Vous êtes connecté.', { id: 'login.signed-in.status' });
+      this.status = () => msg('Vous êtes connecté.', { id: 'login.signed-in.status' });
       emit(this, 'cibtp-signed-in', { session: result.session });
       await this.focusId('heading');
     } else if (result.status === 'choose-tiers') {
@@ -574,8 +574,9 @@ export class CibtpLogin extends CibtpElement {
     this.sideKeys.settle(outcome.ok ? undefined : outcome.error);
     if (outcome.ok) {
       this.sideNotice = code === 'account-not-activated' ? 'activation-sent' : 'certification-sent';
-      this.status =
-        this.sideNotice === 'activation-sent'
+      const sent = this.sideNotice;
+      this.status = () =>
+        sent === 'activation-sent'
           ? msg("Un nouveau lien d'activation vient d'être envoyé à votre adresse électronique. Il est valable pour une durée limitée.", {
               id: 'login.activation.sent',
             })
@@ -605,10 +606,10 @@ export class CibtpLogin extends CibtpElement {
     if (!client) return;
     const input = { challengeId: challenge.id, code: this.code };
     const idempotencyKey = this.stepKeys.key(['otp', input.challengeId, input.code]);
-    this.status = msg('Vérification du code en cours…', { id: 'login.otp.pending' });
+    this.status = () => msg('Vérification du code en cours…', { id: 'login.otp.pending' });
     const outcome = await this.submitRequest.run((signal) => client.verifyOtp(input, { signal, idempotencyKey }));
     if (!outcome) return;
-    this.status = '';
+    this.status = undefined;
     this.stepKeys.settle(outcome.ok ? undefined : outcome.error);
     if (outcome.ok) {
       await this.onResult(outcome.value);
@@ -649,7 +650,7 @@ export class CibtpLogin extends CibtpElement {
       this.challenge = outcome.value;
       this.problems = {};
       const digits = outcome.value.maskedPhone.replace(/\D/g, '').slice(-2);
-      this.status = msg(str`Un nouveau code a été envoyé au numéro se terminant par ${digits}.`, { id: 'login.otp.resent' });
+      this.status = () => msg(str`Un nouveau code a été envoyé au numéro se terminant par ${digits}.`, { id: 'login.otp.resent' });
     } else if (outcome.error.code === 'otp-expired') {
       this.step = 'credentials';
       this.problem = outcome.error;
@@ -675,10 +676,10 @@ export class CibtpLogin extends CibtpElement {
     const client = this.resolveClient();
     if (!client) return;
     const idempotencyKey = this.stepKeys.key(['tiers', tiersId]);
-    this.status = msg('Connexion en cours…', { id: 'login.pending' });
+    this.status = () => msg('Connexion en cours…', { id: 'login.pending' });
     const outcome = await this.submitRequest.run((signal) => client.selectTiers({ tiersId }, { signal, idempotencyKey }));
     if (!outcome) return;
-    this.status = '';
+    this.status = undefined;
     this.stepKeys.settle(outcome.ok ? undefined : outcome.error);
     if (outcome.ok) await this.onResult(outcome.value);
     else if (outcome.error.code === 'session-expired') {

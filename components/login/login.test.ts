@@ -150,6 +150,19 @@ describe('<cibtp-login>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('the status line follows a locale switch too', async () => {
+      const { el } = await render();
+      signIn(el, 'admin@durand-btp.fr');
+      await until(() => text($(el, '[data-part="status"]')) === 'Vous êtes connecté.', 'status in French');
+      try {
+        await setLocale('en');
+        await until(() => text($(el, '[data-part="status"]')) === 'You are signed in.', 'status in English');
+      } finally {
+        await setLocale('fr');
+      }
+      await until(() => text($(el, '[data-part="status"]')) === 'Vous êtes connecté.', 'status back in French');
+    });
+
     it('refuses wrong credentials with a generic message and keeps what was typed', async () => {
       const { el, calls } = await render();
       signIn(el, 'admin@durand-btp.fr', 'wrong-password');

@@ -92,7 +92,7 @@ export class CibtpResetPassword extends CibtpElement {
   @state() private passwordVisible = false;
   @state() private confirmationVisible = false;
   @state() private password = '';
-  @state() private status = '';
+  @state() private status: Message | undefined;
 
   private confirmation = '';
   private validateLive = false;
@@ -115,7 +115,7 @@ export class CibtpResetPassword extends CibtpElement {
   }
 
   protected override render(): TemplateResult {
-    return html`${statusRegion(this.status)} ${this.stepTemplate()}`;
+    return html`${statusRegion(this.status?.() ?? '')} ${this.stepTemplate()}`;
   }
 
   private stepTemplate(): TemplateResult {
@@ -245,16 +245,16 @@ export class CibtpResetPassword extends CibtpElement {
     }
     const input = { token, password: this.password };
     const idempotencyKey = this.keys.key([token, this.password]);
-    this.status = msg('Enregistrement du nouveau mot de passe…', { id: 'reset.pending' });
+    this.status = () => msg('Enregistrement du nouveau mot de passe…', { id: 'reset.pending' });
     const outcome = await this.request.run((signal) => client.resetPassword(input, { signal, idempotencyKey }));
     if (!outcome) return;
-    this.status = '';
+    this.status = undefined;
     this.keys.settle(outcome.ok ? undefined : outcome.error);
     if (outcome.ok) {
       this.password = '';
       this.confirmation = '';
       this.step = 'done';
-      this.status = msg('Votre mot de passe a été modifié.', { id: 'reset.done.status' });
+      this.status = () => msg('Votre mot de passe a été modifié.', { id: 'reset.done.status' });
       emit(this, 'cibtp-password-reset', {});
       await this.focusId('heading');
       return;
