@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
 import { isSiret } from '../sdk/rules/identifiers.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, LIMITS } from './index.js';
+import { createOutbox } from './outbox.js';
+import { BackendState } from './state.js';
 import {
   createTestClient, linkToken, rawPost, rejectsWith, startTestBackend,
 } from './test-support.js';
@@ -141,6 +143,33 @@ describe('brute force: temporary lock per account', () => {
     assert.equal((await login(DEMO_ACCOUNTS.admin)).status, 'signed-in');
     // The success resets the count: a new failure is a plain 401 again.
     await rejectsWith(login(DEMO_ACCOUNTS.admin, 'Mauvais6!'), 'invalid-credentials');
+  });
+
+  test('failures a day apart do not add up to a lock', async () => {
+    for (let i = 1; i < LIMITS.freeLoginFailures; i++) {
+      await rejectsWith(login(DEMO_ACCOUNTS.admin, `Mauvais${i}!`), 'invalid-credentials');
+    }
+    clock.advance(LIMITS.loginFailureMemory + 1);
+    await rejectsWith(login(DEMO_ACCOUNTS.admin, 'Mauvais5!'), 'invalid-credentials');
+    // …but failures close together still do.
+    for (let i = 2; i < LIMITS.freeLoginFailures; i++) {
+      await rejectsWith(login(DEMO_ACCOUNTS.admin, `Encore${i}!`), 'invalid-credentials');
+    }
+    await rejectsWith(login(DEMO_ACCOUNTS.admin, 'Encore5!'), 'account-locked');
+  });
+
+  test('failures of unknown emails are forgotten beyond a bound, never a running lock', () => {
+    const now = () => new Date('2026-01-15T08:00:00Z');
+    const state = new BackendState({ now, linkBase: undefined, outbox: createOutbox(now) });
+    for (let i = 0; i < LIMITS.freeLoginFailures; i++) state.recordLoginFailure('cible@exemple.fr');
+    const lock = state.lockedUntil('cible@exemple.fr');
+    assert.ok(lock);
+    state.recordLoginFailure('premier-inconnu@exemple.fr');
+    for (let i = 0; i < LIMITS.loginFailuresKept; i++) state.recordLoginFailure(`inconnu${i}@exemple.fr`);
+    // The oldest unlocked login was forgotten to make room; the locked one is still locked.
+    assert.deepEqual(state.lockedUntil('cible@exemple.fr'), lock);
+    for (let i = 1; i < LIMITS.freeLoginFailures; i++) state.recordLoginFailure('premier-inconnu@exemple.fr');
+    assert.equal(state.lockedUntil('premier-inconnu@exemple.fr'), null);
   });
 
   test('each failure after a lock doubles it, up to 15 minutes', async () => {

@@ -23,6 +23,10 @@ export const LIMITS = Object.freeze({
   freeLoginFailures: 5,
   firstLock: 1 * MINUTE,
   maxLock: 15 * MINUTE,
+  /** A login with no failure for this long starts again from zero (old typos do not add up). */
+  loginFailureMemory: 24 * 60 * MINUTE,
+  /** Most logins whose failures are remembered: beyond, the stalest unlocked ones are forgotten. */
+  loginFailuresKept: 10_000,
   otpTtl: 5 * MINUTE,
   otpAttempts: 3,
   otpResendDelay: 30_000,
@@ -71,6 +75,7 @@ interface PendingTiers {
 interface ThrottleRecord {
   failures: number;
   lockedUntil: Date | null;
+  lastFailureAt?: Date;
 }
 
 export interface StoredAnswer {
@@ -256,14 +261,34 @@ export class BackendState {
   /** Counts a failed password; returns the end of the lock when this failure locks the login. */
   recordLoginFailure(email: string): Date | null {
     const key = normaliseEmail(email);
-    const record = this.#throttle.get(key) ?? { failures: 0, lockedUntil: null };
+    const now = this.now();
+    let record = this.#throttle.get(key);
+    if (!record || (record.lastFailureAt && now.getTime() - record.lastFailureAt.getTime() > LIMITS.loginFailureMemory)) {
+      record = { failures: 0, lockedUntil: null };
+    }
     record.failures += 1;
+    record.lastFailureAt = now;
+    // Re-inserted last: the map stays ordered from the stalest to the freshest failure.
+    this.#throttle.delete(key);
     this.#throttle.set(key, record);
+    this.#forgetStaleFailures(now);
     if (record.failures < LIMITS.freeLoginFailures) return null;
     // 1 min at the 5th failure, then doubling at each failure after a lock ends, capped at 15 min.
     const delay = Math.min(LIMITS.maxLock, LIMITS.firstLock * 2 ** (record.failures - LIMITS.freeLoginFailures));
     record.lockedUntil = new Date(this.now().getTime() + delay);
     return record.lockedUntil;
+  }
+
+  /**
+   * Unknown emails are counted too (so that a lock reveals nothing): keep the map bounded by forgetting
+   * the stalest logins that are not locked. A locked login is never forgotten before its lock ends.
+   */
+  #forgetStaleFailures(now: Date): void {
+    if (this.#throttle.size <= LIMITS.loginFailuresKept) return;
+    for (const [key, record] of this.#throttle) {
+      if (this.#throttle.size <= LIMITS.loginFailuresKept) break;
+      if (!record.lockedUntil || record.lockedUntil.getTime() <= now.getTime()) this.#throttle.delete(key);
+    }
   }
 
   clearLoginFailures(email: string): void {
