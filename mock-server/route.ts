@@ -7,7 +7,7 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { operations, type OperationDef, type OperationName, type OperationOutput, type Operations } from '../sdk/operations.js';
-import { issuesToFields } from '../sdk/validate.js';
+import { parseFields } from '../sdk/validate.js';
 import type { z } from '../sdk/zod.js';
 import type { Fault, FaultTable } from './faults.js';
 import { MockHttpError, type MockErrorBody } from './http-error.js';
@@ -41,8 +41,6 @@ export interface MockRoute {
   readonly name: OperationName;
   toHandler(env: RouteEnv): HttpHandler;
 }
-
-type Issues = Parameters<typeof issuesToFields>[0];
 
 const COMMON_HEADERS = { 'Cache-Control': 'no-store' } as const;
 
@@ -79,10 +77,8 @@ export function route<N extends OperationName>(name: N, handler: RouteHandler<N>
           } catch {
             return errorResponse(400, { code: 'validation' });
           }
-          const parsed = def.request.safeParse(json);
-          if (!parsed.success) {
-            return errorResponse(400, { code: 'validation', fields: issuesToFields(parsed.error.issues as unknown as Issues, json) });
-          }
+          const parsed = parseFields(def.request, json);
+          if (!parsed.success) return errorResponse(400, { code: 'validation', fields: parsed.fields });
           body = parsed.data;
         }
 

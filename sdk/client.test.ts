@@ -143,4 +143,12 @@ describe('requests', () => {
       assert.equal(post.headers.get('Idempotency-Key'), 'action-1');
     }
   });
+
+  test('concurrent first state changes fetch the CSRF token once', async () => {
+    const { client, requests } = createTestClient();
+    await Promise.all([client.forgotPassword(forgot), client.forgotPassword({ email: 'autre@exemple.fr' })]);
+    assert.equal(requests.filter((r) => r.url.endsWith('/auth/csrf')).length, 1);
+    const tokens = new Set(requests.filter((r) => r.method === 'POST').map((r) => r.headers.get('X-CSRF-Token')));
+    assert.equal(tokens.size, 1);
+  });
 });

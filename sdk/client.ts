@@ -4,7 +4,7 @@ import {
   operations, type OperationDef, type OperationInput, type OperationName, type OperationOutput,
 } from './operations.js';
 import { ErrorBody, type Locale, type Session } from './schemas/common.js';
-import { fieldErrors } from './validate.js';
+import { parseFields } from './validate.js';
 
 export interface PortalClientOptions {
   /** Where the portal API lives, e.g. `https://espace.caisse.fr/api/` or `/api/`. */
@@ -77,7 +77,8 @@ export function newIdempotencyKey(): string {
 export function createPortalClient(options: PortalClientOptions): PortalClient {
   const baseUrl = String(options.baseUrl).replace(/\/?$/, '/');
   const retryLimit = options.retryLimit ?? 2;
-  let csrfToken: string | null = null;
+  /** The CSRF token, in memory only; a promise, so that concurrent first calls fetch it once. */
+  let csrfToken: Promise<string> | null = null;
   let session: Session | null = null;
   let expiryAnnounced = false;
   const expiredListeners = new Set<() => void>();
@@ -119,7 +120,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': client.locale };
     if (def.method !== 'GET') {
       headers['Idempotency-Key'] = idempotencyKey;
-      headers['X-CSRF-Token'] = await csrf(call.signal);
+      headers['X-CSRF-Token'] = await csrf();
     }
     const response = await http(def.path, {
       method: def.method,
@@ -140,17 +141,24 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     return parsed.data;
   }
 
-  async function csrf(signal: AbortSignal | undefined): Promise<string> {
-    csrfToken ??= ((await call('csrf', undefined, { signal })) as { token: string }).token;
+  function csrf(): Promise<string> {
+    if (!csrfToken) {
+      // Not tied to one caller's AbortSignal: other calls may be waiting for the same token.
+      const pending = call('csrf', undefined).then((result) => (result as { token: string }).token);
+      csrfToken = pending;
+      pending.catch(() => {
+        if (csrfToken === pending) csrfToken = null;
+      });
+    }
     return csrfToken;
   }
 
   async function call(name: OperationName, input: unknown, callOptions: CallOptions = {}): Promise<unknown> {
     const def: OperationDef = operations[name];
     if (def.request) {
-      const fields = fieldErrors(def.request, input);
-      if (Object.keys(fields).length > 0) throw new PortalError('validation', { fields });
-      input = def.request.parse(input);
+      const checked = parseFields(def.request, input);
+      if (!checked.success) throw new PortalError('validation', { fields: checked.fields });
+      input = checked.data;
     }
     const key = callOptions.idempotencyKey ?? newIdempotencyKey();
     try {

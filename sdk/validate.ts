@@ -22,11 +22,24 @@ function issueToCode(issue: Issue, raw: unknown): FieldErrorCode {
   return 'invalid';
 }
 
+export type FieldCheck<T> = { success: true; data: T } | { success: false; fields: Record<string, FieldErrorCode> };
+
+/**
+ * Parses `values` with a request schema: the parsed data, or one code per refused field. The SDK (before
+ * sending) and the mock backend (on receipt) both parse this way.
+ */
+export function parseFields<S extends z.ZodMiniType>(schema: S, values: unknown): FieldCheck<z.output<S>> {
+  const result = schema.safeParse(values);
+  return result.success
+    ? { success: true, data: result.data }
+    : { success: false, fields: issuesToFields(result.error.issues as unknown as Issue[], values) };
+}
+
 /**
  * Checks `values` against a request schema and returns the per-field codes (empty when valid).
  * Widgets call this for live validation with the very schema the SDK sends and the mock checks.
  */
 export function fieldErrors<S extends z.ZodMiniType>(schema: S, values: unknown): Record<string, FieldErrorCode> {
-  const result = schema.safeParse(values);
-  return result.success ? {} : issuesToFields(result.error.issues as unknown as Issue[], values);
+  const result = parseFields(schema, values);
+  return result.success ? {} : result.fields;
 }
