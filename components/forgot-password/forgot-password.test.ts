@@ -3,9 +3,8 @@ import './forgot-password.js';
 import type { CibtpForgotPassword } from './forgot-password.component.js';
 import { KNOWN_IDENTIFIANT_CIBTP } from '../../mock-server/index.js';
 import type { RunningMockWorker } from '../../mock-server/browser.js';
-import { setLocale } from '../shared/localization.js';
 import {
-  $, button, field, fieldError, focused, recordingClient, resetBackend, summaryEntries, text, type, until,
+  $, button, field, focused, recordingClient, resetBackend, summaryEntries, text, type, until, expectFieldProblem, inEnglish,
 } from '../shared/testing.js';
 
 async function render() {
@@ -98,21 +97,10 @@ describe('<cibtp-forgot-password>', () => {
     button(el, 'Recevoir mon code confidentiel par courrier').click();
     await until(() => el.querySelector('[data-part="error-summary"]'), 'invalid');
     const french = 'Identifiant CIBTP : format invalide (exemple : 12345678)';
-    expect(fieldError(field(el, 'Identifiant CIBTP'))).to.equal(french);
-    expect(summaryEntries(el)).to.deep.equal([french]);
-    try {
-      await setLocale('en');
-      await until(() => text($(el, 'h2')) === 'Request for a new confidential code', 'english');
-      await el.updateComplete;
-      const english = 'CIBTP identifier: invalid format (example: 12345678)';
-      const identifiant = field(el, 'CIBTP identifier');
-      expect(fieldError(identifiant)).to.equal(english);
-      expect(identifiant.getAttribute('aria-invalid')).to.equal('true');
-      expect(summaryEntries(el)).to.deep.equal([english]);
-    } finally {
-      await setLocale('fr');
-    }
-    await until(() => text($(el, 'h2')) === "Demande d'un nouveau code confidentiel", 'french again');
+    expectFieldProblem(el, 'Identifiant CIBTP', french);
+    await inEnglish(el, { en: 'Request for a new confidential code', fr: "Demande d'un nouveau code confidentiel" }, () => {
+      expectFieldProblem(el, 'CIBTP identifier', 'CIBTP identifier: invalid format (example: 12345678)');
+    });
     expect(summaryEntries(el)).to.deep.equal([french]);
   });
 

@@ -9,8 +9,7 @@ import type { RunningMockWorker } from '../../mock-server/browser.js';
 import type { Session } from '../../sdk/index.js';
 import { setLocale } from '../shared/localization.js';
 import {
-  $, autofill, button, field, fieldError, focused, recordingClient, resetBackend, summaryEntries, text, type, until,
-  type RecordedCall,
+  $, autofill, button, field, fieldError, focused, recordingClient, resetBackend, summaryEntries, text, type, until, type RecordedCall, expectFieldProblem, inEnglish,
 } from '../shared/testing.js';
 
 const PASSWORD = 'Chantier2026!';
@@ -113,27 +112,15 @@ describe('<cibtp-login>', () => {
       type(field(el, 'Mot de passe'), PASSWORD);
       button(el, 'Connexion').click();
       await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
-      const french = 'Adresse électronique : format invalide (exemple : nom@entreprise.fr)';
-      expect(fieldError(field(el, 'Adresse électronique'))).to.equal(french);
-      expect(summaryEntries(el)).to.deep.equal([french]);
-      try {
-        await setLocale('en');
-        await until(() => text($(el, 'h2')) === 'Sign in to your CIBTP space', 'english');
-        await el.updateComplete;
-        const english = 'Email address: invalid format (example: nom@entreprise.fr)';
-        const email = field(el, 'Email address');
-        expect(fieldError(email)).to.equal(english);
-        expect(email.getAttribute('aria-invalid')).to.equal('true');
-        expect(summaryEntries(el)).to.deep.equal([english]);
+      expectFieldProblem(el, 'Adresse électronique', 'Adresse électronique : format invalide (exemple : nom@entreprise.fr)');
+      await inEnglish(el, { en: 'Sign in to your CIBTP space', fr: 'Connexion à votre espace CIBTP' }, async () => {
+        const email = expectFieldProblem(el, 'Email address', 'Email address: invalid format (example: nom@entreprise.fr)');
         expect(text($(el, '[data-part="error-summary"]'))).to.include('The form contains 1 error');
         // Live validation still works, in the new language.
         type(email, '');
         await el.updateComplete;
         expect(fieldError(email)).to.equal('Email address: this field is required');
-      } finally {
-        await setLocale('fr');
-      }
-      await until(() => text($(el, 'h2')) === 'Connexion à votre espace CIBTP', 'french again');
+      });
       expect(summaryEntries(el)).to.deep.equal(['Adresse électronique : ce champ est obligatoire']);
     });
   });
@@ -302,19 +289,14 @@ describe('<cibtp-login>', () => {
       type(field(el, 'Code reçu par SMS'), wrong);
       button(el, 'Valider').click();
       await until(() => el.querySelector('[data-part="error-summary"]'), 'wrong code');
-      const french = 'Code reçu par SMS : code incorrect, il vous reste 2 tentatives';
-      expect(fieldError(field(el, 'Code reçu par SMS'))).to.equal(french);
-      expect(summaryEntries(el)).to.deep.equal([french]);
-      try {
-        await setLocale('en');
-        await until(() => text($(el, 'h2')) === 'Verifying your identity', 'english');
-        await el.updateComplete;
-        const english = 'Code received by text message: incorrect code, you have 2 attempts left';
-        const code = field(el, 'Code received by text message');
-        expect(fieldError(code)).to.equal(english);
-        expect(code.getAttribute('aria-invalid')).to.equal('true');
-        expect(summaryEntries(el)).to.deep.equal([english]);
-
+      expectFieldProblem(el, 'Code reçu par SMS', 'Code reçu par SMS : code incorrect, il vous reste 2 tentatives');
+      // The heading is the login's again at the end: the last wrong code sends the user back to it.
+      await inEnglish(el, { en: 'Verifying your identity', fr: 'Connexion à votre espace CIBTP' }, async () => {
+        const code = expectFieldProblem(
+          el,
+          'Code received by text message',
+          'Code received by text message: incorrect code, you have 2 attempts left',
+        );
         // The last two attempts, in English: back to the credentials, with the login widget's own message.
         type(code, wrong);
         button(el, 'Confirm').click();
@@ -323,10 +305,7 @@ describe('<cibtp-login>', () => {
         button(el, 'Confirm').click();
         await until(() => el.querySelector('input[name="email"]'), 'back to the credentials');
         expect(text($(el, '[data-part="error-summary"]'))).to.include('Too many incorrect codes. Sign in again to receive a new code.');
-      } finally {
-        await setLocale('fr');
-      }
-      await until(() => text($(el, 'h2')) === 'Connexion à votre espace CIBTP', 'french again');
+      });
       expect(text($(el, '[data-part="error-summary"]'))).to.include(
         'Trop de codes incorrects. Connectez-vous à nouveau pour recevoir un nouveau code.',
       );

@@ -2,9 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './reset-password.js';
 import type { CibtpResetPassword } from './reset-password.component.js';
 import type { RunningMockWorker } from '../../mock-server/browser.js';
-import { setLocale } from '../shared/localization.js';
 import {
-  $, advanceClock, button, field, fieldError, focused, recordingClient, resetBackend, summaryEntries, text, type, until,
+  $, advanceClock, button, field, focused, recordingClient, resetBackend, summaryEntries, text, type, until, expectFieldProblem, inEnglish,
 } from '../shared/testing.js';
 
 const NEW_PASSWORD = 'Nouveau-Chantier-2027';
@@ -68,21 +67,10 @@ describe('<cibtp-reset-password>', () => {
     button(el, 'Valider').click();
     await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
     const french = 'Confirmation du nouveau mot de passe : ne correspond pas au mot de passe saisi';
-    expect(fieldError(field(el, 'Confirmation du nouveau mot de passe'))).to.equal(french);
-    expect(summaryEntries(el)).to.deep.equal([french]);
-    try {
-      await setLocale('en');
-      await until(() => text($(el, 'h2')) === 'Choose a new password', 'english');
-      await el.updateComplete;
-      const english = 'New password confirmation: does not match the password entered';
-      const confirmation = field(el, 'New password confirmation');
-      expect(fieldError(confirmation)).to.equal(english);
-      expect(confirmation.getAttribute('aria-invalid')).to.equal('true');
-      expect(summaryEntries(el)).to.deep.equal([english]);
-    } finally {
-      await setLocale('fr');
-    }
-    await until(() => text($(el, 'h2')) === 'Choisissez un nouveau mot de passe', 'french again');
+    expectFieldProblem(el, 'Confirmation du nouveau mot de passe', french);
+    await inEnglish(el, { en: 'Choose a new password', fr: 'Choisissez un nouveau mot de passe' }, () => {
+      expectFieldProblem(el, 'New password confirmation', 'New password confirmation: does not match the password entered');
+    });
     expect(summaryEntries(el)).to.deep.equal([french]);
   });
 

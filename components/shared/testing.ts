@@ -2,10 +2,11 @@
  * Test support for the widgets' browser tests (not part of the kit's exports): one mock backend per
  * test page, behind MSW's service worker, with a clock the tests can move forward.
  */
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createMockBackend } from '../../mock-server/index.js';
 import { startMockWorker, type RunningMockWorker } from '../../mock-server/browser.js';
 import { createPortalClient, type PortalClient, type PortalClientOptions } from '../../sdk/index.js';
+import { setLocale } from './localization.js';
 
 let running: Promise<RunningMockWorker> | undefined;
 let skew = 0;
@@ -130,4 +131,36 @@ export function fieldError(input: HTMLInputElement): string {
 /** The entries of a widget's error summary, in order. */
 export function summaryEntries(root: ParentNode): string[] {
   return [...root.querySelectorAll('[data-part="error-summary"] li')].map((li) => text(li));
+}
+
+/**
+ * Checks a refused field the way a user meets it: the inline error under the input, `aria-invalid`, and
+ * the same words as the only entry of the error summary.
+ */
+export function expectFieldProblem(root: ParentNode, label: string, message: string): HTMLInputElement {
+  const input = field(root, label);
+  expect(fieldError(input)).to.equal(message);
+  expect(input.getAttribute('aria-invalid')).to.equal('true');
+  expect(summaryEntries(root)).to.deep.equal([message]);
+  return input;
+}
+
+/**
+ * Runs `check` with the widgets in English (once `el`'s step heading reads `headings.en`), then puts the
+ * page back in French and waits for `headings.fr`, whatever `check` did.
+ */
+export async function inEnglish(
+  el: HTMLElement & { updateComplete: Promise<boolean> },
+  headings: { en: string; fr: string },
+  check: () => Promise<void> | void,
+): Promise<void> {
+  try {
+    await setLocale('en');
+    await until(() => text($(el, 'h2')) === headings.en, 'english');
+    await el.updateComplete;
+    await check();
+  } finally {
+    await setLocale('fr');
+  }
+  await until(() => text($(el, 'h2')) === headings.fr, 'french again');
 }
