@@ -9,26 +9,32 @@
 //             /mockServiceWorker.js (Storybook copies it itself, see .storybook/main.ts).
 //
 // JS is compiled by rollup-plugin-esbuild (it needs no TypeScript JS API, which TypeScript 7 drops);
-// declarations come from `tsc -p tsconfig.build.json`.
+// declarations come from `tsc -p tsconfig.build.json`. The published files are minified by terser
+// over each whole chunk: about 1.1 kB gzip less than esbuild's minifier on the drop-in bundle
+// (two compress passes; measured 2026-11-23). The demo's mock keeps esbuild's (faster, not shipped).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 const require = createRequire(import.meta.url);
 
 export const WIDGETS = ['portal', 'login', 'forgot-password', 'reset-password', 'activate-account'];
 
-const esbuildPlugin = () =>
+export const esbuildPlugin = ({ minify = false } = {}) =>
   esbuild({
     target: 'es2022',
-    minify: true,
+    minify,
     // tsconfig.json carries experimentalDecorators + useDefineForClassFields: false (TOOLCHAIN.md).
     tsconfig: 'tsconfig.json',
     legalComments: 'none',
   });
 
-const resolve = () =>
+export const minifier = () =>
+  terser({ module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } });
+
+export const resolve = () =>
   nodeResolve({
     browser: true,
     // Lit's default export condition is its production build; `browser` keeps msw/ky browser code.
@@ -37,7 +43,7 @@ const resolve = () =>
   });
 
 /** `import './x.js'` in TypeScript sources means `./x.ts`: let rollup find the .ts file. */
-const tsJsExtension = () => ({
+export const tsJsExtension = () => ({
   name: 'ts-js-extension',
   async resolveId(source, importer, options) {
     if (!importer || !source.startsWith('.') || !source.endsWith('.js') || importer.includes('node_modules')) return null;
@@ -62,7 +68,7 @@ function need(file) {
 
 const isMsw = (id) => id === 'msw' || id.startsWith('msw/');
 
-const onwarn = (warning, warn) => {
+export const onwarn = (warning, warn) => {
   // Lit and msw use `this` at the top level of some modules in their ESM builds: harmless.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
   // zod annotates some expressions with comments that rollup cannot place: informational only.
@@ -97,6 +103,7 @@ const library = {
   external: isMsw,
   plugins: [tsJsExtension(), resolve(), esbuildPlugin(), mswWorker()],
   output: {
+    plugins: [minifier()],
     dir: 'dist',
     format: 'es',
     sourcemap: true,
@@ -110,6 +117,7 @@ const bundle = {
   input: need('bundle.ts'),
   plugins: [tsJsExtension(), resolve(), esbuildPlugin()],
   output: {
+    plugins: [minifier()],
     file: 'dist/cibtp-widgets.bundle.js',
     format: 'es',
     sourcemap: true,
@@ -137,7 +145,7 @@ const litFromBundle = () => ({
 
 const demoMock = {
   input: need('demo/mock.ts'),
-  plugins: [litFromBundle(), tsJsExtension(), resolve(), esbuildPlugin()],
+  plugins: [litFromBundle(), tsJsExtension(), resolve(), esbuildPlugin({ minify: true })],
   output: {
     file: 'dist/demo-mock.js',
     format: 'es',

@@ -11,10 +11,14 @@
 // file compressed on its own, as a server would send it: gzip with node:zlib's default level (6) and
 // brotli with node:zlib's default quality (11). Sizes of several files are sums of per-file sizes.
 // BUDGET_GZIP is the target of issue 2: 25 000 bytes of gzip for the drop-in bundle (25 kB decimal,
-// stricter than 25 KiB = 25 600 bytes). It is not met yet: Lit + @lit/context + @lit/localize + ky 2 +
-// zod/mini alone weigh about 25 kB gzip before any widget (README, "Size"). Until the budget is decided
-// again, `--check` enforces CEILING_GZIP, a ceiling just above today's figure, so that the bundle cannot
-// grow unnoticed; it prints the gap to the target every time.
+// stricter than 25 KiB = 25 600 bytes). It is not met: the libraries and the SDK weigh more than that
+// before any widget (`--floor` measures it; README, "Size"). Until the budget is decided again,
+// `--check` enforces CEILING_GZIP, a ceiling just above today's figure, so that the bundle cannot grow
+// unnoticed; it prints the gap to the target every time.
+//
+// `--floor` also builds, with the drop-in bundle's own rollup plugins and minifier, one-file bundles of
+// what the widgets stand on (the Lit libraries; the SDK, i.e. ky 2 + zod/mini + our schemas and client;
+// both), so that the part of the bundle no widget code can remove is measured, not estimated.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -22,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BUDGET_GZIP = 25_000;
 /** Regression ceiling enforced by `--check` (see above); lower it whenever the bundle shrinks. */
-export const CEILING_GZIP = 52_000;
+export const CEILING_GZIP = 50_000;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -105,6 +109,44 @@ const bundle = existsSync(bundleFile) ? { name: 'cibtp-widgets.bundle.js', files
 if (bundle) rows.push(bundle);
 
 const fmt = (n) => n.toLocaleString('en-US');
+
+/** One-file bundles of the stack under the widgets, built like the drop-in bundle (see `--floor` above). */
+async function measureFloor() {
+  const { rollup } = await import('rollup');
+  const config = await import('../rollup.config.mjs');
+  const lit = [
+    "export { LitElement, html, css, nothing, render, adoptStyles, unsafeCSS } from 'lit';",
+    "export { property, state } from 'lit/decorators.js';",
+    "export { createContext, ContextProvider, ContextConsumer } from '@lit/context';",
+    "export { configureLocalization, localized, msg, str } from '@lit/localize';",
+    "export { Task } from '@lit/task';",
+  ].join('\n');
+  const sdk = "export * from './sdk/index.ts';";
+  const entries = [
+    ['Lit + @lit/context + @lit/localize + @lit/task', lit],
+    ['SDK: ky 2 + zod/mini + schemas, client, errors, rules', sdk],
+    ['both (no widget code)', `${lit}\n${sdk}`],
+  ];
+  const out = [];
+  for (const [name, code] of entries) {
+    const id = join(root, '\0size-floor.ts');
+    const virtual = {
+      name: 'size-floor-entry',
+      resolveId: (source) => (source === id ? id : null),
+      load: (file) => (file === id ? code : null),
+    };
+    const build = await rollup({
+      input: id,
+      plugins: [virtual, config.tsJsExtension(), config.resolve(), config.esbuildPlugin()],
+      onwarn: config.onwarn,
+    });
+    const { output } = await build.generate({ format: 'es', inlineDynamicImports: true, plugins: [config.minifier()] });
+    await build.close();
+    const buf = Buffer.from(output[0].code);
+    out.push({ name, min: buf.length, gzip: gzipSync(buf).length });
+  }
+  return out;
+}
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 
 if (args.has('--json')) {
@@ -136,6 +178,12 @@ if (args.has('--json')) {
         ` regression ceiling ${kb(CEILING_GZIP)}.`,
     );
   }
+}
+
+if (args.has('--floor')) {
+  const floor = await measureFloor();
+  console.log('\nWhat the widgets stand on, each built alone as one minified file (bytes):');
+  for (const f of floor) console.log(`  ${f.name.padEnd(58)} min ${fmt(f.min).padStart(7)}  gzip ${fmt(f.gzip).padStart(6)}`);
 }
 
 if (args.has('--check')) {
