@@ -181,5 +181,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(`  Espace sécurisé entreprise: ${url}espace-entreprise.html`);
   console.log(`  Espace sécurisé salarié:    ${url}espace-salarie.html`);
   console.log(`  Intégration minimale:       ${url}integration.html`);
+  console.log(`  Un seul composant:          ${url}integration-composant.html`);
   console.log('Ctrl+C to stop.');
 }

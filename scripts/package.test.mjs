@@ -1,0 +1,61 @@
+// The package as a consumer gets it: every `exports` target of package.json and its declarations
+// exist in dist/, the manifest names every widget, and the built SDK and mock backend, imported by
+// the package's own name (Node resolves it through `exports`), sign a user in. The other tests run
+// the TypeScript sources; this one runs the minified files that are published.
+// Needs `npm run build` first (npm test runs it before this file).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { WIDGETS } from '../rollup.config.mjs';
+
+const root = new URL('../', import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+const exists = (path) => existsSync(new URL(path, root));
+
+test('every export of package.json is built, with its declarations', () => {
+  for (const [key, target] of Object.entries(pkg.exports)) {
+    const files = typeof target === 'string' ? [target] : [target.default, target.types];
+    for (const file of files) assert.ok(exists(file), `exports["${key}"] → ${file} is missing`);
+  }
+  assert.ok(exists(pkg.main) && exists(pkg.types));
+  // One export per widget that rollup builds, and no other.
+  const exported = Object.keys(pkg.exports).filter((k) => k.startsWith('./components/')).map((k) => k.slice('./components/'.length));
+  assert.deepEqual(exported.sort(), [...WIDGETS].sort());
+});
+
+test('custom-elements.json declares every widget entry with its tag', () => {
+  const manifest = JSON.parse(readFileSync(new URL(pkg.customElements, root), 'utf8'));
+  const tags = new Set(
+    manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement).map((d) => d.tagName),
+  );
+  const widgets = Object.keys(pkg.exports).filter((k) => k.startsWith('./components/'));
+  assert.ok(widgets.length > 0);
+  for (const key of widgets) {
+    const tag = `cibtp-${key.slice('./components/'.length)}`;
+    assert.ok(tags.has(tag), `${tag} is not in ${pkg.customElements}`);
+  }
+});
+
+test('the built SDK signs in against the built mock backend, and refuses a wrong password with a PortalError', async () => {
+  const { createPortalClient, isPortalError } = await import(`${pkg.name}/sdk`);
+  const { startMockServer } = await import(`${pkg.name}/mock-server/node`);
+  const { DEMO_PASSWORD } = await import(`${pkg.name}/mock-server`);
+  const baseUrl = 'http://portal.package.test/api/';
+  const mock = startMockServer({ baseUrl });
+  try {
+    const client = createPortalClient({ baseUrl });
+
+    const refused = await client.login({ email: 'admin@durand-btp.fr', password: 'Pas-le-bon-1' }).then(
+      () => assert.fail('a wrong password was accepted'),
+      (error) => error,
+    );
+    assert.ok(isPortalError(refused), String(refused));
+    assert.equal(refused.code, 'invalid-credentials');
+
+    const result = await client.login({ email: 'admin@durand-btp.fr', password: DEMO_PASSWORD });
+    assert.equal(result.status, 'signed-in');
+    assert.equal(result.session.user.email, 'admin@durand-btp.fr');
+  } finally {
+    mock.close();
+  }
+});
