@@ -7,8 +7,12 @@ export const loginStyles = css`
   :where(cibtp-login)[data-wide] {
     max-width: var(--cibtp-max-width-wide, 60rem);
   }
-  /* Focusable so that a keyboard user can scroll the table when it is wider than the page. */
+  /* The table scrolls inside its own box when it is wider than the widget (focusable, so that a
+     keyboard user can scroll it), rather than widening the page (WCAG 1.4.10 reflow). "relative"
+     makes the box clip the visually hidden texts of the table too: absolutely positioned, they would
+     otherwise escape the scroll box and widen the whole page on a phone. */
   :where(cibtp-login) .cibtp-table-wrap {
+    position: relative;
     overflow-x: auto;
   }
   :where(cibtp-login) .cibtp-table-wrap:focus-visible {

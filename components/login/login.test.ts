@@ -241,6 +241,18 @@ describe('<cibtp-login>', () => {
       expect(detail.session.tiers?.id).to.equal(radios[1]!.value);
     });
 
+    it('on a phone-wide page the table scrolls in its own box and never widens the page (reflow)', async () => {
+      const { el } = await render();
+      // The fixture's container, made positioned and scrolling, stands for a 320-px-wide page.
+      const page = el.parentElement!;
+      page.style.cssText = 'width: 320px; overflow: auto; position: relative';
+      signIn(el, 'multi@durand-btp.fr');
+      await until(() => el.querySelector('input[name="tiers"]'), 'tiers step');
+      const box = $(el, '[data-part="tiers-table"]').parentElement!;
+      expect(box.scrollWidth).to.be.greaterThan(box.clientWidth);
+      expect(page.scrollWidth).to.equal(page.clientWidth);
+    });
+
     it('Annuler goes back to the credentials: the email is kept, the accepted password is not held any more', async () => {
       const { el } = await render();
       signIn(el, 'multi@durand-btp.fr');
