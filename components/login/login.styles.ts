@@ -1,16 +1,20 @@
 import { css } from 'lit';
 import { formStyles } from '../shared/styles.js';
 
-/** One style sheet for `<cibtp-login>`: the shared form rules plus the tiers table. */
+/**
+ * One style sheet for `<cibtp-login>`: the shared form rules plus the tiers table.
+ *
+ * The table scrolls inside its own box (`.cibtp-table-wrap`, focusable so that a keyboard user can
+ * scroll it) when it is wider than the widget, rather than widening the page (WCAG 1.4.10 reflow).
+ * `position: relative` makes that box clip the table's visually hidden texts too: absolutely
+ * positioned, they would otherwise escape it and widen the whole page on a phone.
+ * (Comments inside the css`` literal would ship to every page: they are kept out here.)
+ */
 export const loginStyles = css`
   ${formStyles('cibtp-login')}
   :where(cibtp-login)[data-wide] {
     max-width: var(--cibtp-max-width-wide, 60rem);
   }
-  /* The table scrolls inside its own box when it is wider than the widget (focusable, so that a
-     keyboard user can scroll it), rather than widening the page (WCAG 1.4.10 reflow). "relative"
-     makes the box clip the visually hidden texts of the table too: absolutely positioned, they would
-     otherwise escape the scroll box and widen the whole page on a phone. */
   :where(cibtp-login) .cibtp-table-wrap {
     position: relative;
     overflow-x: auto;

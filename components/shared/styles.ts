@@ -30,6 +30,10 @@ export const THEME_TOKENS = [
  * The frame of every form widget, adopted into the widget's own shadow root (see `CibtpElement`),
  * where the frame is `<div part="card">`. A page's `cibtp-x::part(card)` rules win over these (the
  * outer tree wins the cascade), and the frame reads the same theme tokens as the light-DOM content.
+ *
+ * `slot { box-sizing: inherit }`: slotted content inherits through the slot (the flat tree); without
+ * it, the light-DOM rule "box-sizing: inherit" would find the slot's default content-box and inputs
+ * would overflow. (Comments inside css`` literals would ship to every page: they are kept out here.)
  */
 export const frameStyles = css`
   [part='card'] {
@@ -39,8 +43,6 @@ export const frameStyles = css`
     border-radius: var(--cibtp-radius, 0.25rem);
     padding: calc(var(--cibtp-spacing, 1rem) * 1.5);
   }
-  /* Slotted content inherits through the slot (the flat tree): without this, the light-DOM rule
-     "box-sizing: inherit" would find the default content-box of the slot and inputs would overflow. */
   slot {
     box-sizing: inherit;
   }
