@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Smoke-tests the built Storybook (storybook-static/): opens every story in headless Chromium and
-// fails when one does not render, its `play` function throws, or the page logs an error.
+// fails when one does not render, its `play` function throws, or the page logs an error. Stories
+// render on a 320-px-wide page, the width at which WCAG 1.4.10 asks content to reflow: a story that
+// makes that page scroll sideways fails too (a wide table must scroll in its own box).
 // `npm run build-storybook && node scripts/check-stories.mjs [filter]`
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -38,6 +40,7 @@ const browser = await puppeteer.launch({ executablePath: findChrome(), headless:
 const failures = [];
 try {
   const page = await browser.newPage();
+  await page.setViewport({ width: 320, height: 800 });
   const errors = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {
@@ -71,6 +74,10 @@ try {
       story.id,
     );
     const ms = Date.now() - started;
+    if (outcome.ok) {
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      if (scroll > client) errors.push(`the ${client}-px page scrolls sideways (${scroll} px wide, WCAG 1.4.10)`);
+    }
     if (!outcome.ok || errors.length) {
       failures.push(story.id);
       const why = `${outcome.error ?? ''} ${errors.join(' | ')}`.split('\n')[0];
