@@ -6,8 +6,9 @@
  *    story loaders, so a story's loader can ask the backend for a link token.
  *  - msw-storybook-addon's preview annotations (`beforeEach`) put the worker on `context.msw`, so a
  *    story may add a handler with `msw.use(…)`; it resets those handlers after the story.
- *  - a decorator wraps the story in a fresh `<cibtp-portal base-url="/api/">` with the toolbar's locale,
- *    followed by the outbox panel (`<cibtp-mock-outbox>`), where a designer follows links and codes.
+ *  - a decorator wraps the story in a fresh `<cibtp-portal base-url="/api/">` with the toolbar's locale
+ *    (and, for a « loading » story, a client as patient as its latency fault), followed by the outbox
+ *    panel (`<cibtp-mock-outbox>`), where a designer follows links and codes.
  */
 import { setCustomElementsManifest, type Decorator, type Loader, type Preview } from '@storybook/web-components-vite';
 import manifest from 'cibtp:custom-elements.json';
@@ -17,6 +18,7 @@ import { createPreviewAnnotations } from 'msw-storybook-addon/preview';
 import { startMockWorker, type RunningMockWorker } from '../mock-server/browser.js';
 import '../mock-server/outbox-view.js';
 import '../components/index.js';
+import { createPortalClient, type PortalClient } from '../sdk/index.js';
 import { backend, prepareBackend, type MockParameters } from '../stories/support.js';
 
 setCustomElementsManifest(manifest);
@@ -59,15 +61,27 @@ function followOutboxLink(event: Event): void {
   followed.replaceChildren(widget);
 }
 
+/**
+ * A « loading » story holds its request with a latency fault of minutes: give its portal a client that
+ * waits that long, so that the state stays on screen while a designer looks at it, instead of turning
+ * into the SDK's timeout error after 10 s. Other stories keep the default client (`base-url`).
+ */
+function patientClient(parameters: MockParameters | undefined): PortalClient | undefined {
+  const latency = Math.max(0, ...(parameters?.faults ?? []).map(({ fault }) => (fault.kind === 'latency' ? fault.ms : 0)));
+  if (latency < 10_000) return undefined;
+  return createPortalClient({ baseUrl: '/api/', timeout: latency + 1000, totalTimeout: latency + 1000 });
+}
+
 const withPortal: Decorator = (story, context) => {
   const locale = (context.globals['locale'] as string | undefined) ?? 'fr';
+  const client = patientClient(context.parameters['mock'] as MockParameters | undefined);
   const outbox = context.parameters['outbox'] !== false;
   // `keyed` by run: every story (and every re-run) gets a new portal, hence a new client without
   // the previous story's session or CSRF token.
   return html`${keyed(
     run,
     html`<div class="sb-stage" @click=${followOutboxLink}>
-      <cibtp-portal base-url="/api/" locale=${locale} lang=${locale}>
+      <cibtp-portal base-url="/api/" .client=${client} locale=${locale} lang=${locale}>
         <div class="sb-story">${story()}</div>
         <div class="sb-followed"></div>
       </cibtp-portal>
