@@ -112,7 +112,9 @@ export class CibtpForgotPassword extends CibtpElement {
   private problemFor(field: string, problem: FieldProblem): Message {
     const example =
       problem !== 'invalid' ? undefined : field === 'email' ? 'nom@entreprise.fr' : field === 'identifiantCibtp' ? '12345678' : undefined;
-    return () => fieldMessage(this.label(field), problem, example);
+    // The legend is a question (« Quelle est votre situation ? »): its message names the answer instead.
+    const name = () => (field === 'situation' ? msg('Votre situation', { id: 'forgot.situation.name' }) : this.label(field));
+    return () => fieldMessage(name(), problem, example);
   }
 
   /** Embedded, the widget sits inside the host widget's frame: no second frame. */

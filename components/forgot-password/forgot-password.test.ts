@@ -37,7 +37,7 @@ describe('<cibtp-forgot-password>', () => {
     await expect(el).to.be.accessible();
     button(el, 'Continuer').click();
     await until(() => el.querySelector('[data-part="error-summary"]'), 'choice required');
-    expect(text($(el, '[data-part="error-summary"]'))).to.include('Quelle est votre situation ? : sélectionnez une option');
+    expect(text($(el, '[data-part="error-summary"]'))).to.include('Votre situation : sélectionnez une option');
     await expect(el).to.be.accessible();
   });
 

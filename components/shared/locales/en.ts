@@ -123,6 +123,7 @@ export const templates = {
   // forgotten password
   'forgot.title': 'Forgotten password',
   'forgot.choose.title': 'What is your situation?',
+  'forgot.situation.name': 'Your situation',
   'forgot.choose.intro': 'To best meet your needs, select one of the two options.',
   'forgot.choose.email': 'I have already created my secure space and I have forgotten my password.',
   'forgot.choose.code': 'I want to create my secure space but I do not know my confidential code.',
