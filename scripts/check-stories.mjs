@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Smoke-tests the built Storybook (storybook-static/): opens every story in headless Chromium and
-// fails when one does not render, its `play` function throws, or the page logs an error. Stories
+// fails when one does not render, its `play` function throws, or the page logs an error, in each
+// locale of the « Langue » toolbar (French, then English). Stories
 // render on a 320-px-wide page, the width at which WCAG 1.4.10 asks content to reflow: a story that
 // makes that page scroll sideways fails too (a wide table must scroll in its own box).
 // `npm run build-storybook && node scripts/check-stories.mjs [filter]`
@@ -36,6 +37,8 @@ const filter = process.argv[2] ?? '';
 const index = JSON.parse(await readFile(join(root, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((e) => e.type === 'story' && e.id.includes(filter));
 
+/** Every story runs in French (the source) and in English: play functions must work in both. */
+const LOCALES = ['fr', 'en'];
 const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
 const failures = [];
 try {
@@ -46,8 +49,24 @@ try {
   page.on('console', (m) => {
     if (m.type() === 'error' && !/status of 4\d\d|status of 5\d\d|Failed to fetch|net::ERR_FAILED/.test(m.text())) errors.push(`console: ${m.text()}`);
   });
+  for (const locale of LOCALES) {
   await page.goto(`${base}iframe.html`, { waitUntil: 'load' });
   await page.waitForFunction(() => globalThis.__STORYBOOK_ADDONS_CHANNEL__ && globalThis.__STORYBOOK_PREVIEW__);
+  // The toolbar's « Langue » global, set before any story renders: the decorator gives it to the portal.
+  const applied = await page.evaluate(
+    (value) =>
+      new Promise((done) => {
+        const channel = globalThis.__STORYBOOK_ADDONS_CHANNEL__;
+        const timer = setTimeout(() => done(undefined), 5000);
+        channel.once('globalsUpdated', ({ globals }) => {
+          clearTimeout(timer);
+          done(globals.locale);
+        });
+        channel.emit('updateGlobals', { globals: { locale: value } });
+      }),
+    locale,
+  );
+  if (applied !== locale) throw new Error(`check-stories: could not switch Storybook to the ${locale} locale`);
   for (const story of stories) {
     errors.length = 0;
     const started = Date.now();
@@ -78,17 +97,20 @@ try {
       const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
       if (scroll > client) errors.push(`the ${client}-px page scrolls sideways (${scroll} px wide, WCAG 1.4.10)`);
     }
+    const name = `${story.id} [${locale}]`;
     if (!outcome.ok || errors.length) {
-      failures.push(story.id);
+      failures.push(name);
       const why = `${outcome.error ?? ''} ${errors.join(' | ')}`.split('\n')[0];
-      console.log(`✖ ${story.id} (${ms} ms) ${why}`);
+      console.log(`✖ ${name} (${ms} ms) ${why}`);
     } else {
-      console.log(`✔ ${story.id} (${ms} ms)`);
+      console.log(`✔ ${name} (${ms} ms)`);
     }
+  }
   }
 } finally {
   await browser.close();
   server.close();
 }
-console.log(`\n${stories.length - failures.length}/${stories.length} stories passed.`);
+const runs = stories.length * LOCALES.length;
+console.log(`\n${runs - failures.length}/${runs} story runs passed (${stories.length} stories × ${LOCALES.join(', ')}).`);
 if (failures.length) process.exit(1);

@@ -21,13 +21,13 @@ const WIDGET = 'cibtp-activate-account';
 export const Loading: Story = {
   parameters: { mock: { faults: [{ operation: 'activateAccount', fault: { kind: 'latency', ms: 600_000 } }] } },
   play: async ({ canvasElement }) => {
-    await waitForText(await find(canvasElement, WIDGET), /patienter/i);
+    await waitForText(await find(canvasElement, WIDGET), /patienter|please wait/i);
   },
 };
 
 export const Activated: Story = {
   play: async ({ canvasElement }) => {
-    await waitForText(await find(canvasElement, WIDGET), /compte est activé/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /compte est activé|account is activated/i, 8000);
   },
 };
 
@@ -35,7 +35,7 @@ export const Activated: Story = {
 export const CertificationRenewed: Story = {
   loaders: [async () => ({ token: await issueLinkToken('certify', DEMO_ACCOUNTS.certificationExpired) })],
   play: async ({ canvasElement }) => {
-    await waitForText(await find(canvasElement, WIDGET), /certifiée|renouvelée/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /certifiée|renouvelée|certified|renewed/i, 8000);
   },
 };
 
@@ -48,7 +48,7 @@ export const ExpiredLink: Story = {
     },
   ],
   play: async ({ canvasElement }) => {
-    await waitForText(await find(canvasElement, WIDGET), /expiré/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /expiré|expired/i, 8000);
   },
 };
 
@@ -56,11 +56,11 @@ export const ExpiredLinkNewLinkSent: Story = {
   loaders: ExpiredLink.loaders,
   play: async ({ canvasElement }) => {
     const widget = await find(canvasElement, WIDGET);
-    await waitForText(widget, /expiré/i, 8000);
+    await waitForText(widget, /expiré|expired/i, 8000);
     const before = backend.outbox.list().length;
-    const button = [...widget.querySelectorAll('button')].find((b) => /nouveau lien/i.test(b.textContent ?? ''));
+    const button = [...widget.querySelectorAll('button')].find((b) => /nouveau lien|new link/i.test(b.textContent ?? ''));
     button?.click();
-    await waitForText(widget, /bien été prise en compte/i, 8000);
+    await waitForText(widget, /bien été prise en compte|has been received/i, 8000);
     if (backend.outbox.list().length <= before) throw new Error('no new activation email in the outbox');
   },
 };
@@ -68,13 +68,13 @@ export const ExpiredLinkNewLinkSent: Story = {
 export const InvalidLink: Story = {
   render: () => html`<cibtp-activate-account token="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"></cibtp-activate-account>`,
   play: async ({ canvasElement }) => {
-    await waitForText(await find(canvasElement, WIDGET), /pas valide/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /pas valide|not valid/i, 8000);
   },
 };
 
 export const ServerError: Story = {
   parameters: { mock: { faults: [{ operation: 'activateAccount', fault: { kind: 'server' } }] } },
   play: async ({ canvasElement }) => {
-    await waitForText(await find(canvasElement, WIDGET), /n'a pas abouti|n’a pas abouti/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /n'a pas abouti|n’a pas abouti|could not be completed/i, 8000);
   },
 };

@@ -33,7 +33,7 @@ export const ChooseSituation: Story = {};
 export const ChooseSituationRequired: Story = {
   play: async ({ canvasElement }) => {
     await submit(await find(canvasElement, WIDGET));
-    await expectProblem(canvasElement, /sélectionnez/i);
+    await expectProblem(canvasElement, /sélectionnez|select an option/i);
   },
 };
 
@@ -50,7 +50,7 @@ export const EmailInvalid: Story = {
   play: async ({ canvasElement }) => {
     await fill(canvasElement, `${WIDGET} input[autocomplete="email"]`, 'pas-une-adresse');
     await submit(await find(canvasElement, WIDGET));
-    await expectProblem(canvasElement, /format invalide/i);
+    await expectProblem(canvasElement, /format invalide|invalid format/i);
   },
 };
 
@@ -70,7 +70,7 @@ export const EmailSent: Story = {
     await choose(canvasElement, 'email');
     await fill(canvasElement, `${WIDGET} input[autocomplete="email"]`, DEMO_ACCOUNTS.admin);
     await submit(await find(canvasElement, WIDGET));
-    await waitForText(await find(canvasElement, WIDGET), /bien été prise en compte/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /bien été prise en compte|has been received/i, 8000);
   },
 };
 
@@ -80,7 +80,7 @@ export const EmailServerError: Story = {
   play: async ({ canvasElement }) => {
     await fill(canvasElement, `${WIDGET} input[autocomplete="email"]`, DEMO_ACCOUNTS.admin);
     await submit(await find(canvasElement, WIDGET));
-    await expectProblem(canvasElement, /difficulté temporaire/i);
+    await expectProblem(canvasElement, /difficulté temporaire|temporary problem/i);
   },
 };
 
@@ -97,7 +97,7 @@ export const CodeSent: Story = {
     await choose(canvasElement, 'code');
     await fill(canvasElement, `${WIDGET} input[name="identifiantCibtp"]`, KNOWN_IDENTIFIANT_CIBTP);
     await submit(await find(canvasElement, WIDGET));
-    await waitForText(await find(canvasElement, WIDGET), /bien été prise en compte/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /bien été prise en compte|has been received/i, 8000);
   },
 };
 
@@ -107,6 +107,6 @@ export const CodeNetworkError: Story = {
   play: async ({ canvasElement }) => {
     await fill(canvasElement, `${WIDGET} input[name="identifiantCibtp"]`, KNOWN_IDENTIFIANT_CIBTP);
     await submit(await find(canvasElement, WIDGET));
-    await expectProblem(canvasElement, /joindre le service/i);
+    await expectProblem(canvasElement, /joindre le service|cannot be reached/i);
   },
 };

@@ -54,21 +54,21 @@ export const InvalidCredentials: Story = {
 export const MissingFields: Story = {
   play: async ({ canvasElement }) => {
     await submit(await find(canvasElement, 'cibtp-login'));
-    await expectProblem(canvasElement, /obligatoire/i);
+    await expectProblem(canvasElement, /obligatoire|required/i);
   },
 };
 
 export const Locked: Story = {
   play: async ({ canvasElement }) => {
     await signIn(canvasElement, DEMO_ACCOUNTS.locked);
-    await expectProblem(canvasElement, /bloqué/i);
+    await expectProblem(canvasElement, /bloqué|locked/i);
   },
 };
 
 export const NotActivated: Story = {
   play: async ({ canvasElement }) => {
     await signIn(canvasElement, DEMO_ACCOUNTS.notActivated);
-    await expectProblem(canvasElement, /pas encore activé/i);
+    await expectProblem(canvasElement, /pas encore activé|not activated yet/i);
   },
 };
 
@@ -94,7 +94,7 @@ export const RateLimited: Story = {
   },
   play: async ({ canvasElement }) => {
     await signIn(canvasElement, DEMO_ACCOUNTS.admin);
-    await expectProblem(canvasElement, /Trop de tentatives/i);
+    await expectProblem(canvasElement, /Trop de tentatives|Too many attempts/i);
   },
 };
 
@@ -102,7 +102,7 @@ export const NetworkError: Story = {
   parameters: mock({ faults: [{ operation: 'login', fault: { kind: 'network' } }] }),
   play: async ({ canvasElement }) => {
     await signIn(canvasElement, DEMO_ACCOUNTS.admin);
-    await expectProblem(canvasElement, /joindre le service/i);
+    await expectProblem(canvasElement, /joindre le service|cannot be reached/i);
   },
 };
 
@@ -110,7 +110,7 @@ export const ServerError: Story = {
   parameters: mock({ faults: [{ operation: 'login', fault: { kind: 'server' } }] }),
   play: async ({ canvasElement }) => {
     await signIn(canvasElement, DEMO_ACCOUNTS.admin);
-    await expectProblem(canvasElement, /difficulté temporaire/i);
+    await expectProblem(canvasElement, /difficulté temporaire|temporary problem/i);
   },
 };
 
@@ -118,7 +118,7 @@ export const MalformedAnswer: Story = {
   parameters: mock({ faults: [{ operation: 'login', fault: { kind: 'malformed' } }] }),
   play: async ({ canvasElement }) => {
     await signIn(canvasElement, DEMO_ACCOUNTS.admin);
-    await expectProblem(canvasElement, /réponse inattendue/i);
+    await expectProblem(canvasElement, /réponse inattendue|unexpected response/i);
   },
 };
 
@@ -141,7 +141,7 @@ export const OneTimeCodeInvalid: Story = {
     const wrong = sms.code === '000000' ? '111111' : '000000';
     await fill(canvasElement, CODE, wrong);
     await submit(await find(canvasElement, 'cibtp-login'));
-    await expectProblem(canvasElement, /code incorrect/i);
+    await expectProblem(canvasElement, /code incorrect|incorrect code/i);
   },
 };
 
@@ -152,7 +152,7 @@ export const SignedInWithCode: Story = {
     const code = backend.outbox.last({ kind: 'sms' })?.code ?? '';
     await fill(canvasElement, CODE, code);
     await submit(await find(canvasElement, 'cibtp-login'));
-    await waitForText(await find(canvasElement, 'cibtp-login'), /Vous êtes connecté|Bienvenue/i, 8000);
+    await waitForText(await find(canvasElement, 'cibtp-login'), /Vous êtes connecté|Bienvenue|You are signed in|Welcome/i, 8000);
   },
 };
 
@@ -170,14 +170,14 @@ export const SignedInAfterTiers: Story = {
     const first = await find<HTMLInputElement>(canvasElement, 'cibtp-login input[name="tiers"]', 8000);
     first.click();
     await submit(await find(canvasElement, 'cibtp-login'));
-    await waitForText(await find(canvasElement, 'cibtp-login'), /Vous êtes connecté|Bienvenue/i, 8000);
+    await waitForText(await find(canvasElement, 'cibtp-login'), /Vous êtes connecté|Bienvenue|You are signed in|Welcome/i, 8000);
   },
 };
 
 export const Success: Story = {
   play: async ({ canvasElement }) => {
     await signIn(canvasElement, DEMO_ACCOUNTS.admin);
-    await waitForText(await find(canvasElement, 'cibtp-login'), /Vous êtes connecté|Bienvenue/i, 8000);
+    await waitForText(await find(canvasElement, 'cibtp-login'), /Vous êtes connecté|Bienvenue|You are signed in|Welcome/i, 8000);
   },
 };
 
@@ -185,7 +185,7 @@ export const Success: Story = {
 export const ForgotPasswordInline: Story = {
   play: async ({ canvasElement }) => {
     const login = await find(canvasElement, 'cibtp-login');
-    const button = [...login.querySelectorAll('button')].find((b) => /oublié/i.test(b.textContent ?? ''));
+    const button = [...login.querySelectorAll('button')].find((b) => /oublié|forgotten/i.test(b.textContent ?? ''));
     await expect(button).toBeTruthy();
     button?.click();
     await find(canvasElement, 'cibtp-login cibtp-forgot-password');

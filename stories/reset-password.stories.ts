@@ -35,14 +35,14 @@ export const Idle: Story = {};
 export const PolicyNotMet: Story = {
   play: async ({ canvasElement }) => {
     await choose(canvasElement, 'court');
-    await expectProblem(canvasElement, /règles de composition/i);
+    await expectProblem(canvasElement, /règles de composition|password rules/i);
   },
 };
 
 export const ConfirmationMismatch: Story = {
   play: async ({ canvasElement }) => {
     await choose(canvasElement, 'Echafaudage-2027', 'Echafaudage-2028');
-    await expectProblem(canvasElement, /ne correspond pas/i);
+    await expectProblem(canvasElement, /ne correspond pas|does not match/i);
   },
 };
 
@@ -57,7 +57,7 @@ export const Loading: Story = {
 export const Success: Story = {
   play: async ({ canvasElement }) => {
     await choose(canvasElement, 'Echafaudage-2027');
-    await waitForText(await find(canvasElement, WIDGET), /mot de passe a été modifié/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /mot de passe a été modifié|password has been changed/i, 8000);
   },
 };
 
@@ -71,7 +71,7 @@ export const ExpiredLink: Story = {
   ],
   play: async ({ canvasElement }) => {
     await choose(canvasElement, 'Echafaudage-2027');
-    await waitForText(await find(canvasElement, WIDGET), /expiré/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /expiré|expired/i, 8000);
   },
 };
 
@@ -80,6 +80,6 @@ export const InvalidLink: Story = {
   render: () => html`<cibtp-reset-password token="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"></cibtp-reset-password>`,
   play: async ({ canvasElement }) => {
     await choose(canvasElement, 'Echafaudage-2027');
-    await waitForText(await find(canvasElement, WIDGET), /pas valide|déjà été utilisé/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /pas valide|déjà été utilisé|not valid|already been used/i, 8000);
   },
 };
