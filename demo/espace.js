@@ -24,14 +24,19 @@ function setStatus(text, isError = false) {
   status.classList.toggle('error', isError);
 }
 
-/** Shows one widget inside the portal (the portal itself stays: it holds the client and session). */
-function show(tag, properties = {}) {
+/**
+ * Shows one widget inside the portal (the portal itself stays: it holds the client and session).
+ * After a user's action (`focus`), the focus moves to the new widget's heading: the element that had
+ * it is gone, and a keyboard or screen-reader user would otherwise be sent back to the top of the page.
+ */
+function show(tag, properties = {}, { focus = true } = {}) {
   const widget = document.createElement(tag);
   Object.assign(widget, properties);
   portal.replaceChildren(widget);
   portal.hidden = false;
   signedIn.hidden = true;
   placeholder.hidden = true;
+  if (focus) void widget.focusHeading();
   return widget;
 }
 
@@ -52,13 +57,16 @@ function showSignedIn(session) {
   $('logout').focus();
 }
 
-/** `#action=reset-password|activate&token=…`: the token is read once and leaves the address bar. */
-function followLink() {
+/**
+ * `#action=reset-password|activate&token=…`: the token is read once and leaves the address bar. On
+ * page load (a link opened from the mail client) the focus stays where the browser puts it.
+ */
+function followLink({ focus = true } = {}) {
   const link = readLinkToken();
   if (!link) return false;
   setStatus('');
-  if (link.action === 'reset-password') show('cibtp-reset-password', { token: link.token });
-  else show('cibtp-activate-account', { token: link.token });
+  if (link.action === 'reset-password') show('cibtp-reset-password', { token: link.token }, { focus });
+  else show('cibtp-activate-account', { token: link.token }, { focus });
   return true;
 }
 
@@ -131,6 +139,6 @@ portal.addEventListener('cibtp-password-reset', () => {
   setStatus('Votre mot de passe a été modifié : connectez-vous avec votre nouveau mot de passe.');
 });
 
-window.addEventListener('hashchange', followLink);
-followLink();
+window.addEventListener('hashchange', () => followLink());
+followLink({ focus: false });
 document.documentElement.dataset.ready = 'true';

@@ -79,3 +79,53 @@ test('sign in to a multi-site account with the keyboard alone: error summary, pa
     await context.close();
   }
 });
+
+test('forgotten password with the keyboard alone: the chooser, the email step, then the reset link’s form', async () => {
+  const context = await demo.browser.createBrowserContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const headingFocused = (pattern) =>
+    page.waitForFunction((source) => {
+      const el = document.activeElement;
+      return /^H[1-6]$/.test(el?.tagName ?? '') && new RegExp(source).test(el.textContent ?? '');
+    }, {}, pattern.source);
+  try {
+    await page.goto(new URL('/espace-entreprise.html', demo.server.url).href, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.waitForSelector('cibtp-login input[name="email"]', { visible: true });
+
+    // The page swaps the login for the forgotten-password widget: the focus follows to its heading.
+    await tabTo(page, (f) => /Mot de passe oublié/.test(f), '« Mot de passe oublié ? »');
+    await page.keyboard.press('Enter');
+    await headingFocused(/Mot de passe oublié/);
+
+    // « Quelle est votre situation ? »: Tab into the radio group, Space to choose, then « Continuer ».
+    await tabTo(page, (f) => f.startsWith('input[name=situation]'), 'the first situation', 5);
+    await page.keyboard.press('Space');
+    await tabTo(page, (f) => /^button .*Continuer/.test(f), 'Continuer', 5);
+    await page.keyboard.press('Enter');
+
+    // The email step starts in its field; its confirmation takes the focus.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('autocomplete') === 'email');
+    await page.keyboard.type('admin@durand-btp.fr');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /bien été prise en compte/.test(document.activeElement?.closest('[data-part="notice"], h1, h2, h3')?.textContent ?? ''));
+
+    // The email's link (the outbox panel stands for the mail client): the page shows the reset form
+    // and moves the focus to its heading.
+    const link = await page.waitForSelector('cibtp-mock-outbox >>> a[href*="action=reset-password"]');
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await headingFocused(/nouveau mot de passe/i);
+
+    // New password, its confirmation, Enter: the success notice takes the focus.
+    await tabTo(page, (f) => f.startsWith('input[name=new-password]'), 'the new password', 5);
+    await page.keyboard.type('Echafaudage-2028');
+    await tabTo(page, (f) => f.startsWith('input[name=confirm-password]'), 'the confirmation', 5);
+    await page.keyboard.type('Echafaudage-2028');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /modifié|enregistrée/i.test(document.activeElement?.textContent ?? ''));
+  } finally {
+    await context.close();
+  }
+});
