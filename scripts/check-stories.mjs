@@ -42,9 +42,8 @@ const docs = entries.filter((e) => e.type === 'docs');
 /** Every story runs in French (the source) and in English: play functions must work in both. */
 const LOCALES = ['fr', 'en'];
 
-/** A fresh preview with the toolbar's « Langue » global set before anything renders. */
-async function openPreview(page, locale) {
-  await page.goto(`${base}iframe.html`, { waitUntil: 'load' });
+/** Waits for the preview, then sets the toolbar's « Langue » global before anything renders. */
+async function readyIn(page, locale) {
   await page.waitForFunction(() => globalThis.__STORYBOOK_ADDONS_CHANNEL__ && globalThis.__STORYBOOK_PREVIEW__);
   const applied = await page.evaluate(
     (value) =>
@@ -60,6 +59,11 @@ async function openPreview(page, locale) {
     locale,
   );
   if (applied !== locale) throw new Error(`check-stories: could not switch Storybook to the ${locale} locale`);
+}
+
+async function openPreview(page, locale) {
+  await page.goto(`${base}iframe.html`, { waitUntil: 'load' });
+  await readyIn(page, locale);
 }
 
 /** Shows a story (its play function included) or a docs page; resolves with what the preview reported. */
@@ -100,11 +104,21 @@ try {
   page.on('console', (m) => {
     if (m.type() === 'error' && !/status of 4\d\d|status of 5\d\d|Failed to fetch|net::ERR_FAILED/.test(m.text())) errors.push(`console: ${m.text()}`);
   });
-  const check = async (entry, viewMode, label) => {
+  const check = async (entry, viewMode, label, locale) => {
     runs += 1;
     errors.length = 0;
     const started = Date.now();
-    const outcome = await show(page, entry.id, viewMode);
+    let outcome;
+    try {
+      outcome = await show(page, entry.id, viewMode);
+    } catch (error) {
+      // MSW reloads a page that its service worker does not control yet (the worker unregisters
+      // itself when the previous page of the check goes away): show the entry again once reloaded.
+      if (!/Execution context was destroyed/.test(String(error))) throw error;
+      console.log(`↻ ${entry.id}: the page reloaded (MSW), shown again`);
+      await readyIn(page, locale);
+      outcome = await show(page, entry.id, viewMode);
+    }
     const ms = Date.now() - started;
     if (outcome.ok && viewMode === 'story') {
       const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
@@ -121,12 +135,12 @@ try {
   };
   for (const locale of LOCALES) {
     await openPreview(page, locale);
-    for (const story of stories) await check(story, 'story', locale);
+    for (const story of stories) await check(story, 'story', locale, locale);
   }
   // The docs page of each widget (built from custom-elements.json), on a desktop-wide page.
   await page.setViewport({ width: 1200, height: 800 });
   await openPreview(page, 'fr');
-  for (const entry of docs) await check(entry, 'docs', 'docs');
+  for (const entry of docs) await check(entry, 'docs', 'docs', 'fr');
 } finally {
   await browser.close();
   server.close();
