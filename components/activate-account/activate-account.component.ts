@@ -5,9 +5,9 @@ import { property, state } from 'lit/decorators.js';
 import { PortalError, type ActivationResult, type PortalClient } from '../../sdk/index.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
-import { button, statusRegion } from '../shared/fields.js';
+import { button } from '../shared/fields.js';
 import { readLinkToken } from '../shared/link-token.js';
-import { errorMessage, type Message } from '../shared/messages.js';
+import { errorMessage } from '../shared/messages.js';
 import { RequestController, RetryKeys, toPortalError } from '../shared/request-controller.js';
 import { activateAccountStyles } from './activate-account.styles.js';
 
@@ -66,7 +66,6 @@ export class CibtpActivateAccount extends CibtpElement {
 
   @state() private resent = false;
   @state() private resendProblem: PortalError | undefined;
-  @state() private status: Message | undefined;
 
   private readonly keys = new RetryKeys();
   private readonly resendRequest = new RequestController(this);
@@ -121,15 +120,16 @@ export class CibtpActivateAccount extends CibtpElement {
 
   protected override render(): TemplateResult {
     // A plain wrapper, kept for `aria-busy` over the whole result region (the frame is in the shadow root).
-    return html`<div aria-busy=${this.activation.status === TaskStatus.PENDING ? 'true' : 'false'}>
-      ${statusRegion(this.status?.() ?? '')}
-      ${this.activation.render({
-        initial: () => this.pendingTemplate(),
-        pending: () => this.pendingTemplate(),
-        complete: (result) => this.doneTemplate(result),
-        error: (error) => this.errorTemplate(toPortalError(error)),
-      })}
-    </div>`;
+    return html`<div aria-busy=${this.activation.status === TaskStatus.PENDING ? 'true' : 'false'}>${super.render()}</div>`;
+  }
+
+  protected override stepTemplate(): TemplateResult {
+    return this.activation.render({
+      initial: () => this.pendingTemplate(),
+      pending: () => this.pendingTemplate(),
+      complete: (result) => this.doneTemplate(result),
+      error: (error) => this.errorTemplate(toPortalError(error)),
+    });
   }
 
   private pendingTemplate(): TemplateResult {

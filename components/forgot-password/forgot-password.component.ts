@@ -5,7 +5,7 @@ import { ConfidentialCodeRequest, ForgotPasswordRequest, PortalError, fieldError
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import {
-  button, errorId, formActions, formShell, requiredMark, requiredNote, statusRegion, summaryItems, textField, type ButtonOptions,
+  button, errorId, formActions, formShell, requiredMark, requiredNote, summaryItems, textField, type ButtonOptions,
 } from '../shared/fields.js';
 import { errorMessage, fieldMessage, type FieldMessages, type FieldProblem, type Message } from '../shared/messages.js';
 import { RequestController, RetryKeys } from '../shared/request-controller.js';
@@ -81,7 +81,6 @@ export class CibtpForgotPassword extends CibtpElement {
   /** Messages, not words: written at render time, they follow a locale switch. */
   @state() private problems: FieldMessages = {};
   @state() private problem: PortalError | undefined;
-  @state() private status: Message | undefined;
 
   private identifiant = '';
   private chosen: RecoverySituation | undefined;
@@ -122,11 +121,7 @@ export class CibtpForgotPassword extends CibtpElement {
     return !this.embedded;
   }
 
-  protected override render(): TemplateResult {
-    return html`${statusRegion(this.status?.() ?? '')} ${this.stepTemplate()}`;
-  }
-
-  private stepTemplate(): TemplateResult {
+  protected override stepTemplate(): TemplateResult {
     if (this.step === 'sent') return this.sentTemplate();
     if (this.step === 'form') return this.chosen === 'code' ? this.codeTemplate() : this.emailTemplate();
     return this.chooseTemplate();

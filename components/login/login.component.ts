@@ -9,7 +9,7 @@ import { CibtpElement } from '../shared/base-element.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emit, type NavigateTarget } from '../shared/events.js';
 import {
-  button, errorId, formActions, formShell, notice, passwordField, requiredNote, statusRegion, summaryItems, textField,
+  button, errorId, formActions, formShell, passwordField, requiredNote, summaryItems, textField,
 } from '../shared/fields.js';
 import {
   errorMessage, fieldMessage, formatDuration, formatTime, otpInvalidMessage, type FieldMessages, type FieldProblem, type Message,
@@ -120,7 +120,6 @@ export class CibtpLogin extends CibtpElement {
   @state() private challenge: OtpChallenge | undefined;
   @state() private tiers: Tiers[] = [];
   @state() private session: Session | undefined;
-  @state() private status: Message | undefined;
 
   private password = '';
   private code = '';
@@ -159,11 +158,7 @@ export class CibtpLogin extends CibtpElement {
     this.toggleAttribute('data-wide', this.step === 'tiers');
   }
 
-  protected override render(): TemplateResult {
-    return html`${statusRegion(this.status?.() ?? '')} ${this.stepTemplate()}`;
-  }
-
-  private stepTemplate(): TemplateResult {
+  protected override stepTemplate(): TemplateResult {
     switch (this.step) {
       case 'otp':
         return this.otpTemplate();

@@ -1,5 +1,5 @@
 import { localized, msg } from '@lit/localize';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   DEFAULT_PASSWORD_POLICY, PortalError, ResetPasswordRequest, evaluatePassword, fieldErrors, type PasswordPolicy,
@@ -7,7 +7,7 @@ import {
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import {
-  button, formActions, formShell, passwordField, requiredNote, statusRegion, summaryItems, type PasswordFieldOptions,
+  button, formActions, formShell, passwordField, requiredNote, summaryItems, type PasswordFieldOptions,
 } from '../shared/fields.js';
 import { readLinkToken } from '../shared/link-token.js';
 import { errorMessage, fieldMessage, type FieldMessages, type FieldProblem, type Message } from '../shared/messages.js';
@@ -92,7 +92,6 @@ export class CibtpResetPassword extends CibtpElement {
   @state() private passwordVisible = false;
   @state() private confirmationVisible = false;
   @state() private password = '';
-  @state() private status: Message | undefined;
 
   private confirmation = '';
   private validateLive = false;
@@ -114,11 +113,7 @@ export class CibtpResetPassword extends CibtpElement {
     return () => fieldMessage(this.label(field), problem);
   }
 
-  protected override render(): TemplateResult {
-    return html`${statusRegion(this.status?.() ?? '')} ${this.stepTemplate()}`;
-  }
-
-  private stepTemplate(): TemplateResult {
+  protected override stepTemplate(): TemplateResult {
     switch (this.step) {
       case 'done':
         return this.doneTemplate();

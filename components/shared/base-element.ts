@@ -3,12 +3,13 @@ import {
   type CSSResultOrNative, type PropertyValues, type TemplateResult,
 } from 'lit';
 import { msg } from '@lit/localize';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { PortalClient } from '../../sdk/index.js';
 import { ClientController } from './client-controller.js';
 import { emit } from './events.js';
-import { button, errorSummary, heading, notice, type SummaryItem } from './fields.js';
+import { button, errorSummary, heading, notice, statusRegion, type SummaryItem } from './fields.js';
 import { getLocale } from './localization.js';
+import type { Message } from './messages.js';
 import { frameStyles } from './styles.js';
 
 let counter = 0;
@@ -78,6 +79,9 @@ export abstract class CibtpElement extends LitElement {
   /** Level of the widget's main heading (1–6) so that it fits the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
+  /** What the visually hidden live region says; a message, not words, so it follows a locale switch. */
+  @state() protected status: Message | undefined;
+
   protected readonly clients = new ClientController(this);
 
   /** Prefix that keeps this instance's ids unique in the document. */
@@ -103,6 +107,14 @@ export abstract class CibtpElement extends LitElement {
     // Same template every time unless `framed` changes, so this is a no-op after the first update.
     if (this.shadowRoot) render(this.framed ? framedTemplate : unframedTemplate, this.shadowRoot, { host: this });
   }
+
+  /** Every widget renders the same way: its live region, then its current step. */
+  protected override render(): TemplateResult {
+    return html`${statusRegion(this.status?.() ?? '')} ${this.stepTemplate()}`;
+  }
+
+  /** The current step: heading, then error summary or notice, then the form or the result. */
+  protected abstract stepTemplate(): TemplateResult;
 
   override connectedCallback(): void {
     super.connectedCallback();
