@@ -1,13 +1,20 @@
 // Builds every published entry point into dist/ (see package.json `exports` and docs/ARCHITECTURE.md).
 //
-//   library   dist/index.js, dist/sdk.js, dist/components/<widget>.js, dist/mock-server*.js
+//   library   dist/index.js, dist/sdk.js, dist/components/<widget>.js, dist/lit.js, dist/mock-server*.js
 //             ESM, code shared between entries in dist/chunks/. Lit, ky and zod are bundled so that a
 //             widget file works in a browser without a bundler; msw is left external (optional peer).
-//   bundle    dist/cibtp-widgets.bundle.js: one file, Lit + SDK + every widget registered (drop-in).
-//   demo      dist/demo-mock.js: the demo page's mock bootstrap (msw bundled; Lit taken from the bundle).
+//             A widget's way to another (login → forgotten password) and the English texts are dynamic
+//             imports: their own chunks, fetched when needed.
+//   loader    dist/cibtp-widgets.js: the drop-in loader (components/loader.ts), self-contained; it
+//             imports dist/components/<widget>.js when the tag appears, with preload hints for the
+//             chunks of that entry (written in by `loaderPreloads` from the library build's graph).
+//   bundle    dist/cibtp-widgets.bundle.js: one file, Lit + SDK + every widget registered (all-in-one).
+//   demo      dist/demo-mock.js: the demo page's mock bootstrap (msw bundled; Lit taken from dist/lit.js).
 //   worker    dist/mockServiceWorker.js: MSW's service worker script, served by the demo at
 //             /mockServiceWorker.js (Storybook copies it itself, see .storybook/main.ts).
 //
+// Lit's html`` and css`` literals are minified at build (scripts/minify-literals.mjs: whitespace that
+// cannot render, CSS comments and spaces), after esbuild and before terser, which leaves them alone.
 // JS is compiled by rollup-plugin-esbuild (it needs no TypeScript JS API, which TypeScript 7 drops);
 // declarations come from `tsc -p tsconfig.build.json`. The published files are minified by terser
 // over each whole chunk: about 1.1 kB gzip less than esbuild's minifier on the drop-in bundle
@@ -17,10 +24,14 @@ import { createRequire } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyLiterals } from './scripts/minify-literals.mjs';
+
+import { WIDGETS as REGISTRY } from './components/registry.ts';
 
 const require = createRequire(import.meta.url);
 
-export const WIDGETS = ['portal', 'login', 'forgot-password', 'reset-password', 'activate-account'];
+/** Widget names, from the one registry (components/registry.ts; Node strips its types). */
+export const WIDGETS = REGISTRY.map((w) => w.name);
 
 export const esbuildPlugin = ({ minify = false } = {}) =>
   esbuild({
@@ -85,15 +96,48 @@ function chunkName(chunk) {
   if (has(/node_modules\/lit-html\/lit-html\.js$/)) parts.push('lit');
   if (has(/\/sdk\/client\.ts$/)) parts.push('sdk');
   else if (has(/\/sdk\//)) parts.push('sdk-schemas');
-  if (has(/\/components\/shared\//)) parts.push('widgets-shared');
+  if (has(/\/components\/shared\/locales\/en\.ts$/)) parts.push('locale-en');
+  else if (has(/\/components\/shared\//)) parts.push('widgets-shared');
   const widget = ids.map((id) => /\/components\/([\w-]+)\/\1\.component\.ts$/.exec(id)?.[1]).find(Boolean);
   if (widget) parts.push(widget);
   return `chunks/${parts.length ? parts.join('+') : chunk.name}-[hash].js`;
 }
 
+/**
+ * The chunks each widget entry imports (transitively), captured from the library build's output for the
+ * loader's preload hints. `rollup -c` runs the builds of this file in order, library first.
+ */
+const widgetChunks = {};
+const captureWidgetChunks = () => ({
+  name: 'capture-widget-chunks',
+  generateBundle(_options, bundle) {
+    for (const name of WIDGETS) {
+      const seen = new Set();
+      const walk = (file) => {
+        for (const dep of bundle[file]?.imports ?? []) if (!seen.has(dep)) seen.add(dep), walk(dep);
+      };
+      walk(`components/${name}.js`);
+      widgetChunks[name] = [...seen].map((f) => `./${f}`);
+    }
+  },
+});
+
+/** Writes the captured map into the loader's source, in place of its `'__CIBTP_CHUNKS__'` placeholder. */
+const loaderPreloads = () => ({
+  name: 'loader-preloads',
+  transform(code, id) {
+    if (!id.endsWith('/components/loader.ts')) return null;
+    if (!Object.keys(widgetChunks).length) this.error('loader-preloads: the library build must run first');
+    const out = code.replace(/(["'])__CIBTP_CHUNKS__\1/, () => JSON.stringify(widgetChunks));
+    if (out === code) this.error('loader-preloads: placeholder not found in components/loader.ts');
+    return { code: out, map: null };
+  },
+});
+
 const library = {
   input: {
     index: need('index.ts'),
+    lit: need('components/lit.ts'),
     sdk: need('sdk/index.ts'),
     'mock-server': need('mock-server/index.ts'),
     'mock-server-browser': need('mock-server/browser.ts'),
@@ -101,7 +145,7 @@ const library = {
     ...Object.fromEntries(WIDGETS.map((w) => [`components/${w}`, need(`components/${w}/${w}.ts`)])),
   },
   external: isMsw,
-  plugins: [tsJsExtension(), resolve(), esbuildPlugin(), mswWorker()],
+  plugins: [tsJsExtension(), resolve(), esbuildPlugin(), minifyLiterals(), mswWorker(), captureWidgetChunks()],
   output: {
     plugins: [minifier()],
     dir: 'dist',
@@ -113,9 +157,21 @@ const library = {
   onwarn,
 };
 
+const loader = {
+  input: need('components/loader.ts'),
+  plugins: [loaderPreloads(), tsJsExtension(), resolve(), esbuildPlugin()],
+  output: {
+    plugins: [minifier()],
+    file: 'dist/cibtp-widgets.js',
+    format: 'es',
+    sourcemap: true,
+  },
+  onwarn,
+};
+
 const bundle = {
   input: need('bundle.ts'),
-  plugins: [tsJsExtension(), resolve(), esbuildPlugin()],
+  plugins: [tsJsExtension(), resolve(), esbuildPlugin(), minifyLiterals()],
   output: {
     plugins: [minifier()],
     file: 'dist/cibtp-widgets.bundle.js',
@@ -127,15 +183,15 @@ const bundle = {
 };
 
 /**
- * The demo's mock panel (<cibtp-mock-outbox>) is a Lit element: take Lit from the drop-in bundle the
- * page already loads (it re-exports it) rather than bundling a second copy, whose own `lit-html`
- * Trusted Types policy the page's CSP (`trusted-types lit-html default`) would refuse.
+ * The demo's mock panel (<cibtp-mock-outbox>) is a Lit element: take the widgets' Lit (dist/lit.js, the
+ * same chunk the widgets load) rather than bundling a second copy, whose own `lit-html` Trusted Types
+ * policy the page's CSP (`trusted-types lit-html default`) would refuse.
  */
-const BUNDLE_URL = '/dist/cibtp-widgets.bundle.js';
+const LIT_URL = '/dist/lit.js';
 const litFromBundle = () => ({
-  name: 'lit-from-bundle',
+  name: 'lit-from-kit',
   resolveId(source) {
-    if (source === 'lit' || source === 'lit/decorators.js') return { id: BUNDLE_URL, external: true };
+    if (source === 'lit' || source === 'lit/decorators.js') return { id: LIT_URL, external: true };
     if (/^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(source)) {
       this.error(`demo/mock.ts: ${source} would bundle a second copy of Lit; import it from 'lit' or 'lit/decorators.js'.`);
     }
@@ -155,4 +211,4 @@ const demoMock = {
   onwarn,
 };
 
-export default [library, bundle, demoMock];
+export default [library, loader, bundle, demoMock];

@@ -1,7 +1,7 @@
 /**
  * Every story runs against the kit's mock backend through MSW's service worker:
  *  - a project loader starts the worker once (our own start function: msw-storybook-addon 3.0.3 still
- *    passes MSW 2's `onUnhandledRequest`, see TOOLCHAIN.md) and, before each story, resets the backend
+ *    passes MSW 2's `onUnhandledRequest`, see docs/TOOLCHAIN.md) and, before each story, resets the backend
  *    to its seed and applies the story's `parameters.mock` (faults, setup). Project loaders run before
  *    story loaders, so a story's loader can ask the backend for a link token.
  *  - msw-storybook-addon's preview annotations (`beforeEach`) put the worker on `context.msw`, so a
@@ -30,9 +30,41 @@ function ensureWorker(): Promise<RunningMockWorker> {
   return running;
 }
 
+/**
+ * A page opened directly (a story's URL, a docs example's iframe) may not be controlled by the worker
+ * yet on its first load: its requests would then reach the static server (404) instead of the mock.
+ * The worker claims its clients when it activates; wait for that, and reload once if it never comes.
+ */
+async function untilControlled(): Promise<void> {
+  const container = navigator.serviceWorker;
+  if (container.controller) return;
+  const claimed = await Promise.race([
+    new Promise<boolean>((resolve) => container.addEventListener('controllerchange', () => resolve(true), { once: true })),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(!!container.controller), 3000)),
+  ]);
+  if (!claimed && !container.controller) location.reload();
+}
+
+/**
+ * Each example of a docs page is its own page (`docs.story.inline: false`, below), with its own backend,
+ * and plays its story so that it shows the state it is named after. The widgets move the focus as they
+ * would for a user; inside a docs page that would scroll the page to the last example that did, so
+ * there (only) focus does not scroll.
+ */
+function focusWithoutScrollInDocs(): void {
+  const host = window.frameElement?.ownerDocument?.defaultView;
+  if (!host || !/viewMode=docs/.test(host.location.search)) return;
+  const focus = HTMLElement.prototype.focus;
+  HTMLElement.prototype.focus = function (this: HTMLElement, options?: FocusOptions) {
+    focus.call(this, { ...options, preventScroll: true });
+  };
+}
+focusWithoutScrollInDocs();
+
 let run = 0;
 const mockLoader: Loader = async (context) => {
   await ensureWorker();
+  await untilControlled();
   await prepareBackend(context.parameters['mock'] as MockParameters | undefined);
   run += 1;
   return {};
@@ -93,8 +125,9 @@ const withPortal: Decorator = (story, context) => {
 const mswAddon = createPreviewAnnotations(async () => (await ensureWorker()).worker);
 
 const preview: Preview = {
-  // A docs page per widget, built from custom-elements.json; its stories are shown without their play
-  // functions (they share one mock backend: the canvas of each story is where its state is played).
+  // A docs page per widget, built from custom-elements.json. Each of its examples is a page of its own
+  // (an iframe: its own mock backend, so examples do not show one another's states) that plays its
+  // story, so that each shows the state it is named after.
   tags: ['autodocs'],
   loaders: [mockLoader],
   beforeEach: mswAddon.beforeEach,
@@ -117,6 +150,7 @@ const preview: Preview = {
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
+    docs: { story: { inline: false, autoplay: true, height: '44rem' } },
   },
 };
 

@@ -17,6 +17,10 @@ export type { CibtpEventDetails, CibtpEventName, CibtpEvent, NavigateTarget } fr
 export { clientContext, sessionContext, localeContext } from './shared/context.js';
 export { ClientController } from './shared/client-controller.js';
 export { getLocale, setLocale, SOURCE_LOCALE, TARGET_LOCALES } from './shared/localization.js';
+export { overrideTexts } from './shared/texts.js';
+export type { TextLocale, Texts } from './shared/texts.js';
+export { WIDGETS } from './registry.js';
+export type { WidgetEntry } from './registry.js';
 export { readLinkToken } from './shared/link-token.js';
 export type { LinkAction, LinkFragment } from './shared/link-token.js';
 export { errorMessage, fieldMessage } from './shared/messages.js';

@@ -70,15 +70,36 @@ test('Espace sécurisé: sign in, sign out, reset the password from the outbox, 
       const who = await page.$eval('#espace-user', (el) => el.textContent);
       assert.match(who, /admin@durand-btp\.fr/);
 
-      // Sign out: back to the login form.
+      // Sign out: back to the login form, with the page's message.
       await page.click('#logout');
       await page.waitForSelector('cibtp-login input[autocomplete="username"]', { visible: true });
+      const statusText = () => page.$eval('#espace-status', (el) => el.textContent);
+      assert.match(await statusText(), /déconnecté/);
 
-      // Switch to English and back: the portal's locale attribute drives the widgets.
+      // Switch to English and back: the portal's locale attribute drives the widgets, and the page's
+      // own texts follow (its message included).
       await page.click('[data-locale="en"]');
       await page.waitForSelector('cibtp-portal[locale="en"]');
+      assert.match(await statusText(), /You have signed out/);
+      assert.equal(await page.$eval('#logout', (el) => el.textContent), 'Sign out');
       await page.click('[data-locale="fr"]');
       await page.waitForSelector('cibtp-portal[locale="fr"]');
+
+      // The message belongs to the sign-out: the next submission clears it (it must not sit over the
+      // next step or a later error).
+      await fill(page, 'cibtp-login input[autocomplete="username"]', DEMO_EMAIL);
+      await fill(page, 'cibtp-login input[autocomplete="current-password"]', 'pas le bon');
+      await page.click('cibtp-login button[type="submit"]');
+      await page.waitForFunction(() => document.activeElement?.closest('[data-part="error-summary"]'));
+      assert.equal(await statusText(), '');
+
+      // The associate-site destination is titled after itself (not « Créer un compte »).
+      await page.click('cibtp-login button::-p-text(associe)'); // no associate-href here: a button that asks the page
+      await page.waitForSelector('#espace-placeholder:not([hidden])');
+      assert.match(await page.$eval('#espace-placeholder-title', (el) => el.textContent), /Associer un site/);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'espace-placeholder-title');
+      await page.click('#espace-placeholder [data-go="login"]');
+      await page.waitForSelector('cibtp-login input[autocomplete="username"]', { visible: true });
 
       // Forgotten password: the widget's link fires cibtp-navigate, the page shows the form.
       await page.click('cibtp-login button::-p-text(Mot de passe oublié)');

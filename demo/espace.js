@@ -2,9 +2,9 @@
 // portal, routes the widgets' `cibtp-navigate` events, follows the links sent by email, switches the
 // language and shows the signed-in state. Plain JS, no build step; nothing inline (CSP).
 //
-// `readLinkToken` comes from the drop-in bundle itself (same URL as the page's <script> tag, so the
+// `readLinkToken` comes from the drop-in loader itself (same URL as the page's <script> tag, so the
 // browser evaluates the module once).
-import { readLinkToken } from '/dist/cibtp-widgets.bundle.js';
+import { readLinkToken } from '/dist/cibtp-widgets.js';
 import { mockReady } from '/dist/demo-mock.js';
 
 const $ = (id) => document.getElementById(id);
@@ -19,8 +19,46 @@ let locale = 'fr';
 /** @type {HTMLElement & { activeClient?: any } | null} */
 let portal = null;
 
-function setStatus(text, isError = false) {
-  status.textContent = text;
+/** The page's own texts, in the two languages of the widgets (the widgets translate themselves). */
+const TEXTS = {
+  fr: {
+    region: 'Connexion',
+    starting: 'Démarrage du serveur simulé…',
+    'mock-failed': 'Le serveur simulé n’a pas pu démarrer : rechargez la page.',
+    'signed-in': 'Bienvenue dans votre espace sécurisé',
+    'sign-out': 'Se déconnecter',
+    'signed-out': 'Vous êtes déconnecté de votre espace.',
+    expired: 'Votre session a expiré : reconnectez-vous.',
+    'password-reset': 'Votre mot de passe a été modifié : connectez-vous avec votre nouveau mot de passe.',
+    signup: 'Créer un espace sécurisé',
+    'associate-site': 'Associer un site déclarant à un espace existant',
+    soon: 'Ce service en ligne sera bientôt disponible. En attendant, contactez votre caisse.',
+    back: 'Retour à la connexion',
+  },
+  en: {
+    region: 'Sign-in',
+    starting: 'Starting the simulated server…',
+    'mock-failed': 'The simulated server could not start: reload the page.',
+    'signed-in': 'Welcome to your secure space',
+    'sign-out': 'Sign out',
+    'signed-out': 'You have signed out of your space.',
+    expired: 'Your session has expired: please sign in again.',
+    'password-reset': 'Your password has been changed: sign in with your new password.',
+    signup: 'Create a secure space',
+    'associate-site': 'Add a declaring site to an existing space',
+    soon: 'This online service is coming soon. In the meantime, please contact your caisse.',
+    back: 'Back to sign-in',
+  },
+};
+const t = (key) => TEXTS[locale][key] ?? TEXTS.fr[key];
+
+/** The page's status line holds a text id, so that it follows a language switch. */
+let statusKey = 'starting';
+let statusError = false;
+function setStatus(key, isError = false) {
+  statusKey = key;
+  statusError = isError;
+  status.textContent = key ? t(key) : '';
   status.classList.toggle('error', isError);
 }
 
@@ -36,15 +74,20 @@ function show(tag, properties = {}, { focus = true } = {}) {
   portal.hidden = false;
   signedIn.hidden = true;
   placeholder.hidden = true;
-  if (focus) void widget.focusHeading();
+  // The loader defines the tag once it sees it in the page: wait for it before calling its methods.
+  if (focus) void customElements.whenDefined(tag).then(() => widget.focusHeading());
   return widget;
 }
 
-function showPlaceholder() {
+/** A destination the demo does not have yet (`signup`, `associate-site`), titled after it. */
+function showPlaceholder(destination) {
   portal.replaceChildren();
   signedIn.hidden = true;
+  const title = $('espace-placeholder-title');
+  title.dataset.text = destination;
+  title.textContent = t(destination);
   placeholder.hidden = false;
-  placeholder.querySelector('button')?.focus();
+  title.focus();
 }
 
 function showSignedIn(session) {
@@ -54,7 +97,7 @@ function showSignedIn(session) {
   const tiers = session?.tiers ? ` — ${session.tiers.raisonSociale}, ${session.tiers.siteName}` : '';
   user.textContent = `${name}${tiers}`;
   signedIn.hidden = false;
-  $('logout').focus();
+  $('espace-signed-in-title').focus();
 }
 
 /**
@@ -72,6 +115,11 @@ function followLink({ focus = true } = {}) {
 
 function setLocale(next) {
   locale = next;
+  for (const el of document.querySelectorAll('[data-text]')) {
+    el.textContent = el.dataset[next] ?? t(el.dataset.text);
+  }
+  setStatus(statusKey, statusError);
+  root.closest('section').lang = next; // the page's own texts around the widgets follow too
   portal?.setAttribute('locale', next);
   portal?.setAttribute('lang', next);
   for (const button of document.querySelectorAll('[data-locale]')) {
@@ -94,14 +142,14 @@ $('logout').addEventListener('click', async () => {
   } finally {
     button.disabled = false;
   }
-  setStatus('Vous êtes déconnecté.');
+  setStatus('signed-out');
   if (!signedIn.hidden) show('cibtp-login'); // unless `cibtp-signed-out` already did
 });
 
 try {
   await mockReady;
 } catch (error) {
-  setStatus('Le serveur simulé n’a pas pu démarrer : rechargez la page.', true);
+  setStatus('mock-failed', true);
   throw error;
 }
 
@@ -121,7 +169,7 @@ portal.addEventListener('cibtp-navigate', (event) => {
       show('cibtp-login');
       break;
     default: // 'signup', 'associate-site': « bientôt disponible »
-      showPlaceholder();
+      showPlaceholder(event.detail.to);
   }
 });
 portal.addEventListener('cibtp-signed-in', (event) => {
@@ -132,12 +180,16 @@ portal.addEventListener('cibtp-signed-out', () => {
   if (!signedIn.hidden) show('cibtp-login');
 });
 portal.addEventListener('cibtp-session-expired', () => {
-  setStatus('Votre session a expiré : reconnectez-vous.', true);
+  setStatus('expired', true);
   show('cibtp-login');
 });
 portal.addEventListener('cibtp-password-reset', () => {
-  setStatus('Votre mot de passe a été modifié : connectez-vous avec votre nouveau mot de passe.');
+  setStatus('password-reset');
 });
+
+// A page message belongs to the moment it was said: the user's next step in a widget (a form sent, a
+// tiers chosen…) clears it, so that « déconnecté » does not sit over the next step or a later error.
+root.addEventListener('submit', () => setStatus(''), true);
 
 window.addEventListener('hashchange', () => followLink());
 followLink({ focus: false });

@@ -75,6 +75,10 @@ test('sign in to a multi-site account with the keyboard alone: error summary, pa
     await page.waitForSelector('#espace-signed-in:not([hidden])');
     const session = await page.evaluate(() => document.querySelector('cibtp-portal')?.session?.tiers?.id);
     assert.equal(session, chosen);
+    // The focus is on the welcome heading, not on « Se déconnecter »: another Enter does not sign out.
+    assert.match(await focused(page), /^h3 Bienvenue/);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.$eval('#espace-signed-in', (el) => el.hidden), false, 'still signed in');
   } finally {
     await context.close();
   }

@@ -6,14 +6,18 @@
 //   /mockServiceWorker.js  MSW's worker, at the site root so that its scope covers every page
 //
 // Every answer carries the strict Content-Security-Policy below (with Trusted Types), nosniff and
-// no-referrer: the demo proves the widgets run on a locked-down caisse page. Usable as a module:
-// `const { url, close } = await startDemoServer({ port: 0 })`.
+// no-referrer: the demo proves the widgets run on a locked-down caisse page. Text files (HTML, CSS,
+// JS, JSON, source maps, SVG) are compressed as a production server sends them: brotli when the
+// request's Accept-Encoding allows it, else gzip, with `Vary: Accept-Encoding` (see `compressed`).
+// Usable as a module: `const { url, close } = await startDemoServer({ port: 0 })`.
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -72,6 +76,8 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
+/** Types sent compressed (what a static host compresses: text, not images already compressed). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt']);
 /** What the demo folder may serve (not server.mjs, not the tests, not mock.ts). */
 const DEMO_PUBLIC = new Set(['.html', '.css', '.js', '.svg', '.png', '.ico']);
 
@@ -96,6 +102,47 @@ function locate(pathname) {
   const file = normalize(join(base, rel));
   if (file !== base && !file.startsWith(base + sep)) return null;
   return file;
+}
+
+/**
+ * The encoding to answer with: `br` when the client accepts it (preferred, as browsers send
+ * `gzip, deflate, br, zstd`), else `gzip`, else none. Honours `q=0` ("not acceptable") and `*`.
+ * @param {string | undefined} header the request's Accept-Encoding
+ * @returns {'br' | 'gzip' | null}
+ */
+export function pickEncoding(header) {
+  if (!header) return null;
+  const q = new Map();
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (!name) continue;
+    const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = weight === undefined ? 1 : Number(weight.slice(2));
+    q.set(name.trim(), Number.isNaN(value) ? 0 : value);
+  }
+  const accepts = (name) => (q.has(name) ? q.get(name) > 0 : (q.get('*') ?? 0) > 0);
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return null;
+}
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+/**
+ * Compressed bodies, computed once per file version (path + size + mtime), as a host with
+ * pre-compressed assets serves them: brotli at its default (maximum) quality 11, gzip at zlib's
+ * default level 6. Without the cache, brotli 11 of the 170 kB bundle would cost every request.
+ */
+const compressedCache = new Map();
+function compressed(file, info, body, encoding) {
+  const key = `${encoding}\0${file}`;
+  const version = `${info.size}:${info.mtimeMs}`;
+  const hit = compressedCache.get(key);
+  if (hit?.version === version) return hit.promise;
+  const promise = encoding === 'br' ? brotliAsync(body) : gzipAsync(body);
+  compressedCache.set(key, { version, promise });
+  promise.catch(() => compressedCache.delete(key));
+  return promise;
 }
 
 async function handle(req, res, headers) {
@@ -127,10 +174,20 @@ async function handle(req, res, headers) {
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new Error('not a file');
-    const body = await readFile(file);
+    let body = await readFile(file);
+    const extra = {};
+    if (COMPRESSIBLE.has(extname(file))) {
+      extra.Vary = 'Accept-Encoding';
+      const encoding = pickEncoding(req.headers['accept-encoding']);
+      if (encoding) {
+        body = await compressed(file, info, body, encoding);
+        extra['Content-Encoding'] = encoding;
+      }
+    }
     res.writeHead(200, {
       ...headers,
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      ...extra,
       'Content-Length': body.length,
     });
     res.end(req.method === 'HEAD' ? undefined : body);
@@ -173,10 +230,24 @@ export async function startDemoServer({ port = Number(process.env.PORT ?? 8000),
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (!existsSync(join(distDir, 'cibtp-widgets.bundle.js'))) {
+  if (!['cibtp-widgets.js', 'cibtp-widgets.bundle.js'].some((f) => existsSync(join(distDir, f)))) {
     console.warn('dist/ is not built: run `npm run build` (or `npm start`, which builds first).');
   }
-  const { url } = await startDemoServer({ host: process.env.HOST ?? '127.0.0.1' });
+  const host = process.env.HOST ?? '127.0.0.1';
+  let url;
+  try {
+    ({ url } = await startDemoServer({ host }));
+  } catch (error) {
+    const port = process.env.PORT ?? 8000;
+    if (error?.code === 'EADDRINUSE') {
+      console.error(`Port ${port} on ${host} is already in use (another demo server?): choose another one, e.g. \`PORT=8001 npm start\`.`);
+    } else if (error?.code === 'EACCES') {
+      console.error(`Port ${port} on ${host} is not allowed for this user: choose another one, e.g. \`PORT=8001 npm start\`.`);
+    } else {
+      console.error(`The demo server could not start on ${host}:${port}: ${error?.message ?? error}`);
+    }
+    process.exit(1);
+  }
   console.log(`Caisse CIBTP Démo: ${url}`);
   console.log(`  Espace sécurisé entreprise: ${url}espace-entreprise.html`);
   console.log(`  Espace sécurisé salarié:    ${url}espace-salarie.html`);

@@ -1,34 +1,39 @@
 /**
  * The one way to add a mock route. `route(name, handler)` binds a typed handler to the operation's
  * method and path from `sdk/operations.ts` and does, in this order, what every real endpoint of the
- * caisse must do: injected fault → CSRF check (POST) → body parsed with the SDK's own request schema
- * (400 + per-field codes) → Idempotency-Key replay (POST) → handler → answer checked against the SDK's
- * response schema. A handler only writes the business rule.
+ * caisse must do: injected fault → CSRF check (writes) → input (path parameters + query string, JSON
+ * or multipart body) parsed with the SDK's own request schema (400 + per-field codes) → Idempotency-Key
+ * replay (writes) → handler → answer checked against the SDK's response schema (or sent as a file for
+ * `response: 'blob'`). A handler only writes the business rule.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { operations, type OperationDef, type OperationName, type OperationOutput, type Operations } from '../sdk/operations.js';
+import type { FileDownload, HttpMethod, OperationDef, OutputOf } from '../sdk/definition.js';
+import { operations, type OperationName, type Operations } from '../sdk/operations.js';
 import { parseFields } from '../sdk/validate.js';
 import type { z } from '../sdk/zod.js';
 import type { Fault, FaultTable } from './faults.js';
 import { MockHttpError, type MockErrorBody } from './http-error.js';
 import { LIMITS, type BackendState, type StoredAnswer } from './state.js';
 
-/** The parsed (output) type of an operation's request body. */
-export type RequestBody<N extends OperationName> = Operations[N]['request'] extends z.ZodMiniType
-  ? z.output<Operations[N]['request']>
-  : undefined;
+/** The parsed (output) type of a definition's input. */
+export type InputBody<D extends OperationDef> = D['request'] extends z.ZodMiniType ? z.output<D['request']> : undefined;
 
-export interface RouteContext<N extends OperationName> {
-  /** The request body, already checked with the operation's request schema. */
-  body: RequestBody<N>;
+/** The parsed (output) type of an operation's input. */
+export type RequestBody<N extends OperationName> = InputBody<Operations[N]>;
+
+export interface DefRouteContext<D extends OperationDef> {
+  /** The input (path parameters included), already checked with the operation's request schema. */
+  body: InputBody<D>;
   state: BackendState;
   now(): Date;
   request: Request;
 }
 
-export type RouteHandler<N extends OperationName> = (
-  ctx: RouteContext<N>,
-) => OperationOutput<N> | Promise<OperationOutput<N>>;
+export type RouteContext<N extends OperationName> = DefRouteContext<Operations[N]>;
+
+export type DefRouteHandler<D extends OperationDef> = (ctx: DefRouteContext<D>) => OutputOf<D> | Promise<OutputOf<D>>;
+
+export type RouteHandler<N extends OperationName> = DefRouteHandler<Operations[N]>;
 
 export interface RouteEnv {
   /** Ends with `/`; relative (`/api/`) in a browser, absolute in Node. */
@@ -50,49 +55,89 @@ export interface RouteOptions {
 }
 
 export function route<N extends OperationName>(name: N, handler: RouteHandler<N>, options: RouteOptions = {}): MockRoute {
-  const def: OperationDef = operations[name];
+  return routeFor(name, operations[name], handler, options);
+}
+
+const REGISTER: Record<HttpMethod, typeof http.get> = {
+  GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete,
+};
+
+/**
+ * `route()` for any definition. The mock's own routes use `route()`; this serves definitions outside
+ * `sdk/operations.ts` (tests of the transport), under a name of their own (faults and idempotency are
+ * kept per name).
+ */
+export function routeFor<D extends OperationDef>(
+  name: string, def: D, handler: DefRouteHandler<D>, options: RouteOptions = {},
+): MockRoute {
   return {
-    name,
+    name: name as OperationName,
     toHandler(env) {
-      const url = `${env.baseUrl}${def.path}`;
-      const register = def.method === 'GET' ? http.get : http.post;
-      return register(url, async ({ request }) => {
+      const url = `${env.baseUrl}${def.path.replace(/\{(\w+)\}/g, ':$1')}`;
+      return REGISTER[def.method](url, async ({ request, params }) => {
         const { state } = env;
-        const fault = env.faults.take(name);
+        const fault = env.faults.take(name as OperationName);
         if (fault) {
           const faulty = await applyFault(fault);
           if (faulty) return faulty;
         }
 
-        if (def.method === 'POST' && !state.isCsrfTokenValid(request.headers.get('X-CSRF-Token'))) {
+        const writes = def.method !== 'GET';
+        if (writes && !state.isCsrfTokenValid(request.headers.get('X-CSRF-Token'))) {
           return errorResponse(403, { code: 'csrf' });
         }
 
-        const raw = await request.text();
+        let input: unknown;
+        try {
+          input = await readInput(def, request, params);
+        } catch {
+          return errorResponse(400, { code: 'validation' });
+        }
         let body: unknown = undefined;
         if (def.request) {
-          let json: unknown;
-          try {
-            json = raw === '' ? undefined : JSON.parse(raw);
-          } catch {
-            return errorResponse(400, { code: 'validation' });
-          }
-          const parsed = parseFields(def.request, json);
+          const parsed = parseFields(def.request, input);
           if (!parsed.success) return errorResponse(400, { code: 'validation', fields: parsed.fields });
           body = parsed.data;
         }
 
-        const run = () => execute(name, def, handler, options.status ?? 200, { body: body as RequestBody<N>, state, now: state.now, request });
-        const key = def.method === 'POST' ? request.headers.get('Idempotency-Key') : null;
-        const answer = key ? await once(state, `${name}\u0000${key}\u0000${await digest(raw)}`, run) : await run();
+        const run = () => execute(name, def, handler, options.status ?? 200, { body: body as InputBody<D>, state, now: state.now, request });
+        const key = writes ? request.headers.get('Idempotency-Key') : null;
+        const answer = key ? await once(state, `${name}\u0000${key}\u0000${await digest(input)}`, run) : await run();
         return toResponse(answer);
       });
     },
   };
 }
 
-async function execute<N extends OperationName>(
-  name: N, def: OperationDef, handler: RouteHandler<N>, okStatus: number, ctx: RouteContext<N>,
+/**
+ * The input as the SDK sends it: the path parameters plus the query string (GET), the form fields
+ * (multipart) or the JSON body. A repeated key is an array, a single one a value. Throws on a body that
+ * cannot be read (not JSON, not a form).
+ */
+async function readInput(def: OperationDef, request: Request, params: Record<string, string | readonly string[] | undefined>): Promise<unknown> {
+  if (!def.request) return undefined;
+  let fields: unknown;
+  if (def.method === 'GET') fields = collect(new URL(request.url).searchParams);
+  else if (def.body === 'multipart') fields = collect(await request.formData());
+  else {
+    const raw = await request.text();
+    fields = raw === '' ? undefined : JSON.parse(raw);
+  }
+  if (Object.keys(params).length === 0) return fields;
+  return { ...(typeof fields === 'object' && fields !== null ? fields : {}), ...params };
+}
+
+function collect(entries: URLSearchParams | FormData): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const name of new Set(entries.keys())) {
+    const values = entries.getAll(name);
+    fields[name] = values.length === 1 ? values[0] : values;
+  }
+  return fields;
+}
+
+async function execute<D extends OperationDef>(
+  name: string, def: D, handler: DefRouteHandler<D>, okStatus: number, ctx: DefRouteContext<D>,
 ): Promise<StoredAnswer> {
   const storedAt = ctx.now();
   let result: unknown;
@@ -105,6 +150,12 @@ async function execute<N extends OperationName>(
     throw error;
   }
   if (!def.response) return { status: 204, headers: {}, body: null, storedAt };
+  if (def.response === 'blob') {
+    const { blob, fileName } = result as FileDownload;
+    const headers: Record<string, string> = { 'Content-Type': blob.type || 'application/octet-stream' };
+    if (fileName) headers['Content-Disposition'] = contentDisposition(fileName);
+    return { status: okStatus, headers, body: blob, storedAt };
+  }
   const checked = def.response.safeParse(result);
   if (!checked.success) {
     // A handler answering outside the contract is a bug of the mock: fail loudly (MSW answers 500).
@@ -132,10 +183,23 @@ async function once(state: BackendState, key: string, run: () => Promise<StoredA
   return pending;
 }
 
-/** A fingerprint of the body, so that the store does not keep passwords as map keys. */
-async function digest(text: string): Promise<string> {
-  const bytes = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+/**
+ * A fingerprint of the input, so that the store does not keep passwords as map keys. Taken from the
+ * fields, not the raw body: a multipart body gets a new boundary at every attempt.
+ */
+async function digest(input: unknown): Promise<string> {
+  const blobs: Blob[] = [];
+  // A file stands in the text by its index; its bytes follow the text.
+  const text = JSON.stringify(input, (_, value: unknown) => (value instanceof Blob ? { file: blobs.push(value) - 1 } : value));
+  const bytes = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', await new Blob([text ?? '', ...blobs]).arrayBuffer()));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** `Content-Disposition` with both forms: `filename*` (UTF-8, RFC 6266) and an ASCII `filename` fallback. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 async function applyFault(fault: Fault): Promise<Response | undefined> {

@@ -81,7 +81,7 @@ interface ThrottleRecord {
 export interface StoredAnswer {
   status: number;
   headers: Record<string, string>;
-  body: string | null;
+  body: string | Blob | null;
   storedAt: Date;
 }
 

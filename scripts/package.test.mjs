@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { WIDGETS } from '../rollup.config.mjs';
+import { WIDGETS as BUILT } from '../rollup.config.mjs';
+import { WIDGETS } from '../components/registry.ts';
 
 const root = new URL('../', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
@@ -18,9 +19,41 @@ test('every export of package.json is built, with its declarations', () => {
     for (const file of files) assert.ok(exists(file), `exports["${key}"] → ${file} is missing`);
   }
   assert.ok(exists(pkg.main) && exists(pkg.types));
-  // One export per widget that rollup builds, and no other.
-  const exported = Object.keys(pkg.exports).filter((k) => k.startsWith('./components/')).map((k) => k.slice('./components/'.length));
-  assert.deepEqual(exported.sort(), [...WIDGETS].sort());
+});
+
+test('the registry is the one list of widgets: rollup, exports, components/index.ts, the built entries agree', () => {
+  const names = WIDGETS.map((w) => w.name);
+  assert.equal(new Set(names).size, names.length, 'one registry entry per widget');
+  for (const { name, tag, ceilingGzip } of WIDGETS) {
+    assert.match(name, /^[a-z]+(-[a-z]+)*$/);
+    assert.equal(tag, `cibtp-${name}`, `${name}: the tag is cibtp-<name>`);
+    assert.ok(Number.isInteger(ceilingGzip) && ceilingGzip > 0, `${name}: a size ceiling`);
+  }
+  assert.deepEqual(BUILT, names, 'rollup builds an entry per registry widget');
+  // One export per registry widget, pointing at its built entry and declarations, and no other.
+  const exported = Object.entries(pkg.exports).filter(([k]) => k.startsWith('./components/'));
+  assert.deepEqual(exported.map(([k]) => k.slice('./components/'.length)).sort(), [...names].sort());
+  for (const [key, target] of exported) {
+    const name = key.slice('./components/'.length);
+    assert.equal(target.default, `./dist/components/${name}.js`, key);
+    assert.equal(target.types, `./dist/types/components/${name}/${name}.d.ts`, key);
+  }
+  // components/index.ts (the whole kit) registers every widget.
+  const index = readFileSync(new URL('components/index.ts', root), 'utf8');
+  const registered = [...index.matchAll(/from '\.\/([\w-]+)\/\1\.js'/g)].map((m) => m[1]);
+  assert.deepEqual([...new Set(registered)].sort(), [...names].sort(), 'components/index.ts imports each widget once');
+  // Each widget's registration module defines the registry's tag.
+  for (const { name, tag } of WIDGETS) {
+    const source = readFileSync(new URL(`components/${name}/${name}.ts`, root), 'utf8');
+    assert.match(source, new RegExp(`define\\('${tag}'`), `components/${name}/${name}.ts defines <${tag}>`);
+  }
+  // The loader's tag map comes from the registry (it imports it) and knows every entry's chunks.
+  const loader = readFileSync(new URL('dist/cibtp-widgets.js', root), 'utf8');
+  for (const { name, tag } of WIDGETS) {
+    assert.ok(loader.includes(`"${tag}"`) || loader.includes(`'${tag}'`), `the loader knows <${tag}>`);
+    assert.ok(loader.includes(`${JSON.stringify(name)}:[`) || loader.includes(`${name}:[`), `the loader preloads the chunks of ${name}`);
+  }
+  assert.doesNotMatch(loader, /__CIBTP_CHUNKS__/);
 });
 
 test('custom-elements.json declares every widget entry with its tag', () => {

@@ -65,8 +65,15 @@ export class PortalError extends Error {
   }
 }
 
+/**
+ * Whether `value` is a PortalError (with `code`, when given). Recognises one thrown by another copy of
+ * the kit too (by its name and code, not `instanceof`): a widget may call the core of another copy.
+ */
 export function isPortalError(value: unknown, code?: PortalErrorCode): value is PortalError {
-  return value instanceof PortalError && (code === undefined || value.code === code);
+  const portal =
+    value instanceof PortalError ||
+    (value instanceof Error && value.name === 'PortalError' && isPortalErrorCode(String((value as { code?: unknown }).code)));
+  return portal && (code === undefined || (value as PortalError).code === code);
 }
 
 export function isPortalErrorCode(value: string): value is PortalErrorCode {

@@ -1,8 +1,12 @@
-import { localized, msg } from '@lit/localize';
+import { localized } from '@lit/localize';
+import { msg } from '../shared/localization.js';
 import { Task, TaskStatus } from '@lit/task';
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PortalError, type ActivationResult, type PortalClient } from '../../sdk/index.js';
+import { activateAccount, resendActivation } from '../../sdk/auth/index.js';
+import type { PortalCore } from '../../sdk/core.js';
+import { PortalError } from '../../sdk/errors.js';
+import type { ActivationResult } from '../../sdk/schemas/auth.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import { button } from '../shared/fields.js';
@@ -71,14 +75,14 @@ export class CibtpActivateAccount extends CibtpElement {
   private readonly resendRequest = new RequestController(this);
   private readonly resendKeys = new RetryKeys();
 
-  private readonly activation = new Task<readonly [PortalClient | undefined, string | undefined], ActivationResult>(this, {
+  private readonly activation = new Task<readonly [PortalCore | undefined, string | undefined], ActivationResult>(this, {
     args: () => [this.clients.value, this.token] as const,
     task: async ([client, token], { signal }) => {
       if (!token) throw new PortalError('link-invalid');
       if (!client) throw this.clients.missing();
       const idempotencyKey = this.keys.key([token]);
       try {
-        const result = await client.activateAccount({ token }, { signal, idempotencyKey });
+        const result = await activateAccount(client, { token }, { signal, idempotencyKey });
         this.keys.settle();
         return result;
       } catch (error) {
@@ -208,7 +212,7 @@ export class CibtpActivateAccount extends CibtpElement {
     this.resendProblem = undefined;
     const idempotencyKey = this.resendKeys.key([token]);
     this.status = () => msg('Envoi de votre demande…', { id: 'forgot.pending' });
-    const outcome = await this.resendRequest.run((signal) => client.resendActivation({ token }, { signal, idempotencyKey }));
+    const outcome = await this.resendRequest.run((signal) => resendActivation(client, { token }, { signal, idempotencyKey }));
     if (!outcome) return;
     this.status = undefined;
     this.resendKeys.settle(outcome.ok ? undefined : outcome.error);

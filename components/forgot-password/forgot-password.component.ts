@@ -1,7 +1,11 @@
-import { localized, msg } from '@lit/localize';
+import { localized } from '@lit/localize';
+import { msg } from '../shared/localization.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConfidentialCodeRequest, ForgotPasswordRequest, PortalError, fieldErrors } from '../../sdk/index.js';
+import { forgotPassword, requestConfidentialCode } from '../../sdk/auth/index.js';
+import { PortalError } from '../../sdk/errors.js';
+import { ConfidentialCodeRequest, ForgotPasswordRequest } from '../../sdk/schemas/auth.js';
+import { fieldErrors } from '../../sdk/validate.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import {
@@ -327,8 +331,8 @@ export class CibtpForgotPassword extends CibtpElement {
     this.status = () => msg('Envoi de votre demande…', { id: 'forgot.pending' });
     const outcome = await this.request.run((signal) =>
       byEmail
-        ? client.forgotPassword({ email }, { signal, idempotencyKey })
-        : client.requestConfidentialCode({ identifiantCibtp }, { signal, idempotencyKey }),
+        ? forgotPassword(client, { email }, { signal, idempotencyKey })
+        : requestConfidentialCode(client, { identifiantCibtp }, { signal, idempotencyKey }),
     );
     if (!outcome) return;
     this.status = undefined;

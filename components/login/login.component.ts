@@ -1,10 +1,13 @@
-import { localized, msg, str } from '@lit/localize';
+import { localized } from '@lit/localize';
+import { msg, str } from '../shared/localization.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  LoginRequest, PortalError, VerifyOtpRequest, fieldErrors,
-  type LoginResult, type OtpChallenge, type PortalClient, type Session, type Tiers,
-} from '../../sdk/index.js';
+import { login, renewCertification, resendActivation, resendOtp, selectTiers, verifyOtp } from '../../sdk/auth/index.js';
+import type { PortalCore } from '../../sdk/core.js';
+import { PortalError } from '../../sdk/errors.js';
+import { LoginRequest, VerifyOtpRequest, type LoginResult, type OtpChallenge } from '../../sdk/schemas/auth.js';
+import type { Session, Tiers } from '../../sdk/schemas/common.js';
+import { fieldErrors } from '../../sdk/validate.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emit, type NavigateTarget } from '../shared/events.js';
@@ -15,11 +18,10 @@ import {
   errorMessage, fieldMessage, formatDuration, formatTime, otpInvalidMessage, type FieldMessages, type FieldProblem, type Message,
 } from '../shared/messages.js';
 import { safeHref } from '../shared/navigation.js';
+import { ensureDefined } from '../shared/lazy.js';
 import { RequestController, RetryKeys } from '../shared/request-controller.js';
 import type { CibtpForgotPassword } from '../forgot-password/forgot-password.component.js';
 import { loginStyles } from './login.styles.js';
-// The inline "forgotten password" flow is part of the login widget.
-import '../forgot-password/forgot-password.js';
 
 type Step = 'credentials' | 'otp' | 'tiers' | 'forgot' | 'signed-in';
 type LoginField = 'email' | 'password';
@@ -454,7 +456,7 @@ export class CibtpLogin extends CibtpElement {
 
   // ---- behaviour ---------------------------------------------------------------------------------
 
-  private resolveClient(): PortalClient | undefined {
+  private resolveClient(): PortalCore | undefined {
     const client = this.clients.value;
     if (!client) {
       this.problem = this.clients.missing();
@@ -506,7 +508,7 @@ export class CibtpLogin extends CibtpElement {
     const input = { email: this.email.trim(), password: this.password };
     const idempotencyKey = this.loginKeys.key([input.email, input.password]);
     this.status = () => msg('Connexion en cours…', { id: 'login.pending' });
-    const outcome = await this.submitRequest.run((signal) => client.login(input, { signal, idempotencyKey }));
+    const outcome = await this.submitRequest.run((signal) => login(client, input, { signal, idempotencyKey }));
     if (!outcome) return;
     this.status = undefined;
     this.loginKeys.settle(outcome.ok ? undefined : outcome.error);
@@ -562,8 +564,8 @@ export class CibtpLogin extends CibtpElement {
     this.sideProblem = undefined;
     const outcome = await this.sideRequest.run((signal) =>
       code === 'account-not-activated'
-        ? client.resendActivation({ email }, { signal, idempotencyKey })
-        : client.renewCertification({ email }, { signal, idempotencyKey }),
+        ? resendActivation(client, { email }, { signal, idempotencyKey })
+        : renewCertification(client, { email }, { signal, idempotencyKey }),
     );
     if (!outcome) return;
     this.sideKeys.settle(outcome.ok ? undefined : outcome.error);
@@ -602,7 +604,7 @@ export class CibtpLogin extends CibtpElement {
     const input = { challengeId: challenge.id, code: this.code };
     const idempotencyKey = this.stepKeys.key(['otp', input.challengeId, input.code]);
     this.status = () => msg('Vérification du code en cours…', { id: 'login.otp.pending' });
-    const outcome = await this.submitRequest.run((signal) => client.verifyOtp(input, { signal, idempotencyKey }));
+    const outcome = await this.submitRequest.run((signal) => verifyOtp(client, input, { signal, idempotencyKey }));
     if (!outcome) return;
     this.status = undefined;
     this.stepKeys.settle(outcome.ok ? undefined : outcome.error);
@@ -638,7 +640,7 @@ export class CibtpLogin extends CibtpElement {
     if (!client) return;
     this.sideProblem = undefined;
     const idempotencyKey = this.sideKeys.key(['resend', challenge.id]);
-    const outcome = await this.sideRequest.run((signal) => client.resendOtp({ challengeId: challenge.id }, { signal, idempotencyKey }));
+    const outcome = await this.sideRequest.run((signal) => resendOtp(client, { challengeId: challenge.id }, { signal, idempotencyKey }));
     if (!outcome) return;
     this.sideKeys.settle(outcome.ok ? undefined : outcome.error);
     if (outcome.ok) {
@@ -672,7 +674,7 @@ export class CibtpLogin extends CibtpElement {
     if (!client) return;
     const idempotencyKey = this.stepKeys.key(['tiers', tiersId]);
     this.status = () => msg('Connexion en cours…', { id: 'login.pending' });
-    const outcome = await this.submitRequest.run((signal) => client.selectTiers({ tiersId }, { signal, idempotencyKey }));
+    const outcome = await this.submitRequest.run((signal) => selectTiers(client, { tiersId }, { signal, idempotencyKey }));
     if (!outcome) return;
     this.status = undefined;
     this.stepKeys.settle(outcome.ok ? undefined : outcome.error);
@@ -701,6 +703,14 @@ export class CibtpLogin extends CibtpElement {
     this.submitRequest.abort();
     this.clearProblem();
     this.problems = {};
+    // The inline forgotten-password flow is fetched when asked for: a page that only signs in never loads it.
+    try {
+      await ensureDefined('cibtp-forgot-password', () => import('../forgot-password/forgot-password.js'));
+    } catch (error) {
+      this.problem = error as PortalError;
+      await this.focusId('summary');
+      return;
+    }
     this.step = 'forgot';
     await this.updateComplete;
     const inner = this.querySelector<CibtpForgotPassword>('cibtp-forgot-password');

@@ -1,13 +1,16 @@
 import { ContextProvider } from '@lit/context';
-import { localized, msg, str } from '@lit/localize';
+import { localized } from '@lit/localize';
+import { msg, str } from '../shared/localization.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createPortalClient, type PortalError, type Locale, type PortalClient, type Session } from '../../sdk/index.js';
+import { currentSession, logout } from '../../sdk/auth/index.js';
+import { createPortalCore, type PortalCore } from '../../sdk/core.js';
+import type { PortalError, Locale, Session } from '../../sdk/index.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { clientContext, localeContext, sessionContext } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { button, statusRegion } from '../shared/fields.js';
-import { SOURCE_LOCALE, getLocale, isLocale, setLocale } from '../shared/localization.js';
+import { SOURCE_LOCALE, TextsController, getLocale, isLocale, setLocale } from '../shared/localization.js';
 import { errorMessage, formatDuration } from '../shared/messages.js';
 import { portalStyles } from './portal.styles.js';
 
@@ -24,8 +27,8 @@ import { portalStyles } from './portal.styles.js';
  * `<dialog role="alertdialog">` (`showModal()`: the rest of the page is inert, the focus moves to
  * « Rester connecté » and returns where it was when the dialog closes) with a live countdown, announced
  * to screen readers only at each minute, then at 30 s and 10 s. « Rester connecté » (or Escape) calls
- * `client.currentSession()`, which extends the session on the server; « Se déconnecter » calls
- * `client.logout()` (then `cibtp-signed-out`). If the countdown runs out, the dialog closes and the
+ * `currentSession()`, which extends the session on the server; « Se déconnecter » calls
+ * `logout()` (then `cibtp-signed-out`). If the countdown runs out, the dialog closes and the
  * portal asks the server (`currentSession()`): an expired session is announced once, by
  * `cibtp-session-expired`. No credential input is involved, so this dialog lives in the shadow root.
  *
@@ -75,7 +78,7 @@ export class CibtpPortal extends LitElement {
   @property({ reflect: true }) locale: Locale = SOURCE_LOCALE;
 
   /** A client made by the host page (e.g. with custom timeouts); otherwise one is made from `base-url`. */
-  @property({ attribute: false }) client?: PortalClient | undefined;
+  @property({ attribute: false }) client?: PortalCore | undefined;
 
   /**
    * How many seconds before the session times out the portal warns and offers to extend it
@@ -92,12 +95,14 @@ export class CibtpPortal extends LitElement {
   private readonly sessionProvider = new ContextProvider(this, { context: sessionContext, initialValue: null });
   private readonly localeProvider = new ContextProvider(this, { context: localeContext, initialValue: getLocale() });
 
-  private own: { baseUrl: string; client: PortalClient } | undefined;
-  private subscribed: PortalClient | undefined;
+  private own: { baseUrl: string; client: PortalCore } | undefined;
+  private subscribed: PortalCore | undefined;
   private unsubscribe: Array<() => void> = [];
   private expiredSinceLastSession = false;
 
   private readonly clock = new ClockController(this);
+  /** Re-renders when the caisse overrides texts (`overrideTexts()`). */
+  protected readonly texts = new TextsController(this);
   /** The one timer of the session warning: its opening, or the check with the server at expiry. */
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** After « Rester connecté », the warning does not come back before this time (a lead ≥ the session's length). */
@@ -108,7 +113,7 @@ export class CibtpPortal extends LitElement {
   private asking: 'extend' | 'expiry' | undefined;
 
   /** The client the widgets inside use (`undefined` until `base-url` or `client` is set). */
-  get activeClient(): PortalClient | undefined {
+  get activeClient(): PortalCore | undefined {
     return this.client ?? this.own?.client;
   }
 
@@ -155,7 +160,7 @@ export class CibtpPortal extends LitElement {
 
   private syncClient(): void {
     if (!this.client && this.baseUrl && this.own?.baseUrl !== this.baseUrl) {
-      this.own = { baseUrl: this.baseUrl, client: createPortalClient({ baseUrl: this.baseUrl, locale: this.locale }) };
+      this.own = { baseUrl: this.baseUrl, client: createPortalCore({ baseUrl: this.baseUrl, locale: this.locale }) };
     }
     const active = this.activeClient;
     if (active !== this.subscribed) {
@@ -168,7 +173,7 @@ export class CibtpPortal extends LitElement {
     this.scheduleWarning();
   }
 
-  private subscribe(client: PortalClient): void {
+  private subscribe(client: PortalCore): void {
     this.subscribed = client;
     this.unsubscribe = [
       client.onSessionExpired(() => {
@@ -265,9 +270,9 @@ export class CibtpPortal extends LitElement {
     this.asking = why === 'logout' ? undefined : why;
     try {
       // A logout's session change closes the warning, then the portal fires cibtp-signed-out.
-      if (why === 'logout') await client.logout();
+      if (why === 'logout') await logout(client);
       else {
-        const { session } = await client.currentSession();
+        const { session } = await currentSession(client);
         if (why === 'extend') this.extended = !!session;
       }
     } catch (error) {

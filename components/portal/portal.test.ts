@@ -6,6 +6,7 @@ import type { RunningMockWorker } from '../../mock-server/browser.js';
 import { $, advanceClock, autofill, button, field, recordingClient, resetBackend, text, until, type RecordedCall } from '../shared/testing.js';
 import { getLocale } from '../shared/localization.js';
 import { THEME_TOKENS } from '../shared/styles.js';
+import { currentSession, logout } from '../../sdk/auth/index.js';
 import type { PortalClient } from '../../sdk/index.js';
 
 describe('<cibtp-portal>', () => {
@@ -44,8 +45,8 @@ describe('<cibtp-portal>', () => {
     portal.addEventListener('cibtp-signed-out', () => signedOut++);
     mock.expireSession();
     const client = portal.activeClient!;
-    await client.currentSession().catch(() => undefined);
-    await client.currentSession().catch(() => undefined);
+    await currentSession(client).catch(() => undefined);
+    await currentSession(client).catch(() => undefined);
     await until(() => expired === 1, 'one expiry');
     await Promise.resolve();
     expect(expired).to.equal(1);
@@ -57,7 +58,7 @@ describe('<cibtp-portal>', () => {
     const portal = await signedInPortal();
     let signedOut = 0;
     portal.addEventListener('cibtp-signed-out', () => signedOut++);
-    await portal.activeClient!.logout();
+    await logout(portal.activeClient!);
     await until(() => signedOut === 1, 'signed out');
   });
 
@@ -158,7 +159,7 @@ describe('<cibtp-portal>', () => {
       button(dialog(portal), 'Rester connecté').click();
       await until(() => expired === 1, 'one expiry');
       await until(() => !dialog(portal).open, 'warning closed');
-      await portal.activeClient!.currentSession().catch(() => undefined);
+      await currentSession(portal.activeClient!).catch(() => undefined);
       await Promise.resolve();
       expect(expired).to.equal(1);
       expect(signedOut).to.equal(0);

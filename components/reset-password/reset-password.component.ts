@@ -1,9 +1,12 @@
-import { localized, msg } from '@lit/localize';
+import { localized } from '@lit/localize';
+import { msg } from '../shared/localization.js';
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  DEFAULT_PASSWORD_POLICY, PortalError, ResetPasswordRequest, evaluatePassword, fieldErrors, type PasswordPolicy,
-} from '../../sdk/index.js';
+import { resetPassword } from '../../sdk/auth/index.js';
+import { PortalError } from '../../sdk/errors.js';
+import { DEFAULT_PASSWORD_POLICY, evaluatePassword, type PasswordPolicy } from '../../sdk/rules/password.js';
+import { ResetPasswordRequest } from '../../sdk/schemas/auth.js';
+import { fieldErrors } from '../../sdk/validate.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import {
@@ -11,11 +14,10 @@ import {
 } from '../shared/fields.js';
 import { readLinkToken } from '../shared/link-token.js';
 import { errorMessage, fieldMessage, type FieldMessages, type FieldProblem, type Message } from '../shared/messages.js';
+import { ensureDefined } from '../shared/lazy.js';
 import { RequestController, RetryKeys } from '../shared/request-controller.js';
 import type { CibtpForgotPassword } from '../forgot-password/forgot-password.component.js';
 import { resetPasswordStyles } from './reset-password.styles.js';
-// A new link is asked for through the forgotten-password flow, shown inline.
-import '../forgot-password/forgot-password.js';
 
 type Step = 'form' | 'done' | 'link-problem' | 'forgot';
 type Field = 'password' | 'confirmation';
@@ -241,7 +243,7 @@ export class CibtpResetPassword extends CibtpElement {
     const input = { token, password: this.password };
     const idempotencyKey = this.keys.key([token, this.password]);
     this.status = () => msg('Enregistrement du nouveau mot de passe…', { id: 'reset.pending' });
-    const outcome = await this.request.run((signal) => client.resetPassword(input, { signal, idempotencyKey }));
+    const outcome = await this.request.run((signal) => resetPassword(client, input, { signal, idempotencyKey }));
     if (!outcome) return;
     this.status = undefined;
     this.keys.settle(outcome.ok ? undefined : outcome.error);
@@ -277,6 +279,14 @@ export class CibtpResetPassword extends CibtpElement {
 
   private async onNewLink(): Promise<void> {
     if (!emit(this, 'cibtp-navigate', { to: 'forgot-password' })) return;
+    // Fetched when asked for, like the login's inline flow.
+    try {
+      await ensureDefined('cibtp-forgot-password', () => import('../forgot-password/forgot-password.js'));
+    } catch (error) {
+      this.problem = error as PortalError;
+      await this.focusId('summary');
+      return;
+    }
     this.step = 'forgot';
     await this.updateComplete;
     const inner = this.querySelector<CibtpForgotPassword>('cibtp-forgot-password');

@@ -2,15 +2,15 @@ import {
   LitElement, adoptStyles, html, nothing, render, supportsAdoptingStyleSheets,
   type CSSResultOrNative, type PropertyValues, type TemplateResult,
 } from 'lit';
-import { msg } from '@lit/localize';
+import { msg } from './localization.js';
 import { property, state } from 'lit/decorators.js';
-import type { PortalClient } from '../../sdk/index.js';
+import type { PortalCore } from '../../sdk/core.js';
 import { ClientController } from './client-controller.js';
 import { emit } from './events.js';
 import { button, errorSummary, heading, notice, statusRegion, type SummaryItem } from './fields.js';
-import { getLocale } from './localization.js';
+import { TextsController, getLocale, isLocale, localeLoading, requestedLocale, setLocale } from './localization.js';
 import type { Message } from './messages.js';
-import { frameStyles } from './styles.js';
+import { WIDGET_ATTRIBUTE, frameStyles } from './styles.js';
 
 let counter = 0;
 
@@ -71,7 +71,7 @@ const unframedTemplate = html`<slot></slot>`;
  */
 export abstract class CibtpElement extends LitElement {
   /** A portal client to use; takes precedence over `<cibtp-portal>`'s and over `base-url`. */
-  @property({ attribute: false }) client?: PortalClient | undefined;
+  @property({ attribute: false }) client?: PortalCore | undefined;
 
   /** Where the portal API lives, for a widget used without `<cibtp-portal>` or `client`. */
   @property({ attribute: 'base-url' }) baseUrl?: string | undefined;
@@ -83,6 +83,9 @@ export abstract class CibtpElement extends LitElement {
   @state() protected status: Message | undefined;
 
   protected readonly clients = new ClientController(this);
+
+  /** Re-renders when the caisse overrides texts (`overrideTexts()`). */
+  protected readonly texts = new TextsController(this);
 
   /** Prefix that keeps this instance's ids unique in the document. */
   protected readonly uid = `cibtp-${(++counter).toString(36)}`;
@@ -118,7 +121,27 @@ export abstract class CibtpElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The shared form rules (`formStyles`, one sheet for every widget) are scoped by this attribute.
+    if (!this.hasAttribute(WIDGET_ATTRIBUTE)) this.setAttribute(WIDGET_ATTRIBUTE, '');
     adoptIntoRoot(this, (this.constructor as typeof LitElement).elementStyles);
+  }
+
+  /**
+   * The first render waits for the texts of the portal's language, whoever asked for them (the portal,
+   * or this widget when its chunk arrived before the portal's): a page that starts in English does not
+   * flash French. If they cannot be loaded, the widget renders in French.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    if (!this.hasUpdated) {
+      const wanted = this.closest('cibtp-portal')?.getAttribute('locale');
+      if (isLocale(wanted) && wanted !== requestedLocale()) void setLocale(wanted).catch(() => undefined);
+      const pending = localeLoading();
+      if (pending) {
+        void pending.then(() => this.requestUpdate());
+        return false;
+      }
+    }
+    return super.shouldUpdate(changed);
   }
 
   protected override willUpdate(changed: PropertyValues): void {

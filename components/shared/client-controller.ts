@@ -1,11 +1,12 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { PortalError, createPortalClient, type PortalClient } from '../../sdk/index.js';
+import { createPortalCore, type PortalCore } from '../../sdk/core.js';
+import { PortalError } from '../../sdk/errors.js';
 import { clientContext } from './context.js';
 import { getLocale } from './localization.js';
 
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {
-  client?: PortalClient | undefined;
+  client?: PortalCore | undefined;
   baseUrl?: string | undefined;
 }
 
@@ -18,7 +19,7 @@ export interface ClientHost extends ReactiveControllerHost, HTMLElement {
  */
 export class ClientController implements ReactiveController {
   private readonly consumer: ContextConsumer<typeof clientContext, ClientHost>;
-  private own: { baseUrl: string; client: PortalClient } | undefined;
+  private own: { baseUrl: string; client: PortalCore } | undefined;
 
   constructor(private readonly host: ClientHost) {
     this.consumer = new ContextConsumer(host, { context: clientContext, subscribe: true });
@@ -28,13 +29,13 @@ export class ClientController implements ReactiveController {
   hostConnected(): void {}
 
   /** The client to call, or `undefined` when the widget has no way to reach the portal API. */
-  get value(): PortalClient | undefined {
+  get value(): PortalCore | undefined {
     if (this.host.client) return this.host.client;
     if (this.consumer.value) return this.consumer.value;
     const baseUrl = this.host.baseUrl;
     if (!baseUrl) return undefined;
     if (this.own?.baseUrl !== baseUrl) {
-      this.own = { baseUrl, client: createPortalClient({ baseUrl, locale: getLocale() }) };
+      this.own = { baseUrl, client: createPortalCore({ baseUrl, locale: getLocale() }) };
     }
     // A client of our own follows the page's locale (Accept-Language).
     this.own.client.locale = getLocale();

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from './localization.js';
 import type { FieldErrorCode, PortalError, PortalErrorCode } from '../../sdk/index.js';
 import { getLocale } from './localization.js';
 

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { PortalError, isPortalError, newIdempotencyKey, type PortalErrorCode } from '../../sdk/index.js';
+import { newIdempotencyKey } from '../../sdk/core.js';
+import { PortalError, isPortalError, type PortalErrorCode } from '../../sdk/errors.js';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: PortalError };
 

@@ -1,21 +1,25 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { PORTAL_ERROR_CODES, PortalError } from '../../sdk/index.js';
 import { define } from './define.js';
 import { readLinkToken } from './link-token.js';
 import { templates } from './locales/en.js';
 import { errorMessage } from './messages.js';
 import { getLocale, setLocale } from './localization.js';
-import { THEME_TOKENS, frameStyles } from './styles.js';
+import { THEME_TOKENS, WIDGET_ATTRIBUTE, formStyles, frameStyles } from './styles.js';
 import { emit } from './events.js';
 import { CibtpLogin } from '../login/login.js';
 import { CibtpForgotPassword } from '../forgot-password/forgot-password.js';
 import { CibtpResetPassword } from '../reset-password/reset-password.js';
 import { CibtpActivateAccount } from '../activate-account/activate-account.js';
 import { CibtpPortal } from '../portal/portal.js';
+import type { CSSResultOrNative } from 'lit';
 
 async function sources(): Promise<Map<string, string>> {
   const list = (await (await fetch('/__source__/components/')).json()) as string[];
-  const files = list.filter((f) => !f.endsWith('.test.ts') && !f.includes('/locales/') && !f.endsWith('/testing.ts'));
+  // localization.ts defines msg() (the wrapper that applies a caisse's own texts): it calls none.
+  const files = list.filter(
+    (f) => !f.endsWith('.test.ts') && !f.includes('/locales/') && !f.endsWith('/testing.ts') && !f.endsWith('/shared/localization.ts'),
+  );
   const map = new Map<string, string>();
   for (const file of files) map.set(file, await (await fetch(`/__source__/${file}`)).text());
   return map;
@@ -96,11 +100,102 @@ describe('theme tokens', () => {
       expect(/unsafeHTML|\.innerHTML\s*=/.test(source), `${file} uses innerHTML`).to.equal(false);
     }
   });
+});
 
-  it('one adopted style sheet per widget, scoped under the tag with :where()', () => {
-    for (const [, ctor] of widgets) expect(ctor.elementStyles).to.have.length(1);
-    const css = CibtpLogin.elementStyles.map((s) => ('cssText' in s ? s.cssText : '')).join('');
-    expect(css).to.include(':where(cibtp-login) .cibtp-button');
+describe('styles: one shared sheet for every widget, plus a small one per widget', () => {
+  const widgets = [CibtpLogin, CibtpForgotPassword, CibtpResetPassword, CibtpActivateAccount] as const;
+  const cssOf = (s: CSSResultOrNative): string => ('cssText' in s ? s.cssText : '');
+  const sheetOf = (s: CSSResultOrNative): CSSStyleSheet => (s instanceof CSSStyleSheet ? s : s.styleSheet!);
+  const count = (sheets: readonly CSSStyleSheet[], sheet: CSSStyleSheet): number => sheets.filter((x) => x === sheet).length;
+
+  it('every widget starts with the same formStyles, scoped by an attribute, then its own rules scoped by its tag', () => {
+    for (const ctor of widgets) {
+      expect(ctor.elementStyles[0], ctor.name).to.equal(formStyles);
+      for (const own of ctor.elementStyles.slice(1)) {
+        const css = cssOf(own);
+        const tag = customElements.getName(ctor)!;
+        // Every selector of a widget's own sheet names its tag (inside :where(), no specificity).
+        for (const rule of sheetOf(own).cssRules) {
+          if (!(rule instanceof CSSStyleRule)) continue;
+          for (const selector of rule.selectorText.split(',')) expect(selector.trim(), tag).to.match(new RegExp(`^:where\\(${tag}[\\[)]`));
+        }
+        expect(css).to.not.include('data-cibtp-widget');
+      }
+    }
+    const shared = cssOf(formStyles);
+    expect(shared).to.include(`:where([${WIDGET_ATTRIBUTE}]) .cibtp-button`);
+    expect(shared, 'the shared sheet names no tag').to.not.match(/cibtp-(login|forgot-password|reset-password|activate-account|portal)\b/);
+    expect(shared, 'no comments shipped').to.not.include('/*');
+    for (const ctor of widgets) for (const s of ctor.elementStyles) expect(cssOf(s), 'no comments shipped').to.not.include('/*');
+  });
+
+  it('two kinds of widget on a page: the shared sheet is adopted once, each widget type\'s own sheet once', async () => {
+    // fixtureSync: fixture() of a plain <div> waits for an animation frame, which a test page in the
+    // background may never get.
+    const page = fixtureSync<HTMLDivElement>(html`<div>
+      <cibtp-login></cibtp-login>
+      <cibtp-forgot-password></cibtp-forgot-password>
+      <cibtp-login></cibtp-login>
+      <cibtp-forgot-password embedded></cibtp-forgot-password>
+    </div>`);
+    for (const el of page.children) expect(el.hasAttribute(WIDGET_ATTRIBUTE), el.localName).to.equal(true);
+    const adopted = document.adoptedStyleSheets;
+    expect(count(adopted, sheetOf(formStyles)), 'formStyles').to.equal(1);
+    const [, loginOwn] = CibtpLogin.elementStyles;
+    const [, forgotOwn] = CibtpForgotPassword.elementStyles;
+    expect(count(adopted, sheetOf(loginOwn!)), 'login').to.equal(1);
+    expect(count(adopted, sheetOf(forgotOwn!)), 'forgot-password').to.equal(1);
+    // The shared sheet comes before every widget's own sheet: at equal specificity the widget's wins.
+    expect(adopted.indexOf(sheetOf(formStyles))).to.be.below(adopted.indexOf(sheetOf(loginOwn!)));
+    expect(adopted.indexOf(sheetOf(formStyles))).to.be.below(adopted.indexOf(sheetOf(forgotOwn!)));
+    // Another kind of widget adds only its own sheet, if any (reset-password has none).
+    page.append(document.createElement('cibtp-reset-password'));
+    expect(count(document.adoptedStyleSheets, sheetOf(formStyles))).to.equal(1);
+    expect(document.adoptedStyleSheets.length).to.equal(adopted.length);
+    // The embedded forgot-password's own rule (:where(cibtp-forgot-password[embedded])) beats the shared default.
+    const [, , , embedded] = page.children;
+    expect(getComputedStyle(embedded!).maxWidth).to.equal('none');
+    expect(getComputedStyle(page.children[0]!).maxWidth).to.not.equal('none');
+  });
+
+  it('inside a shadow root: adopted there, once', async () => {
+    const host = fixtureSync<HTMLDivElement>(html`<div></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    root.append(document.createElement('cibtp-login'), document.createElement('cibtp-login'), document.createElement('cibtp-activate-account'));
+    expect(count(root.adoptedStyleSheets, sheetOf(formStyles))).to.equal(1);
+    expect(count(root.adoptedStyleSheets, sheetOf(CibtpLogin.elementStyles[1]!))).to.equal(1);
+    expect(count(root.adoptedStyleSheets, sheetOf(CibtpActivateAccount.elementStyles[1]!))).to.equal(1);
+    // The shared host rule, then the login's own rule, apply there.
+    const login = root.querySelector<CibtpLogin>('cibtp-login')!;
+    expect(getComputedStyle(login).display).to.equal('block');
+    const narrow = parseFloat(getComputedStyle(login).maxWidth);
+    login.toggleAttribute('data-wide', true);
+    expect(parseFloat(getComputedStyle(login).maxWidth)).to.be.above(narrow);
+  });
+
+  it('a page rule naming the tag beats the defaults; the page\'s generic rules do not break the widget', async () => {
+    const el = await fixture<CibtpLogin>(html`<cibtp-login></cibtp-login>`);
+    const submit = el.querySelector<HTMLElement>('.cibtp-button--primary')!;
+    const input = el.querySelector<HTMLElement>('.cibtp-input')!;
+    expect(getComputedStyle(submit).paddingLeft, 'default').to.equal('16px');
+    expect(getComputedStyle(el).display).to.equal('block');
+    const page = new CSSStyleSheet();
+    page.replaceSync(`
+      button { padding: 40px; border: 9px dotted red; }
+      input { padding: 40px; }
+      cibtp-login .cibtp-button--primary { padding-left: 3px; }
+      cibtp-login { max-width: 123px; }
+    `);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, page];
+    try {
+      expect(getComputedStyle(submit).paddingLeft, 'the page rule naming the tag').to.equal('3px');
+      expect(getComputedStyle(submit).paddingTop, 'the generic button {} loses').to.equal('8px');
+      expect(getComputedStyle(submit).borderTopStyle).to.equal('solid');
+      expect(getComputedStyle(input).paddingLeft, 'the generic input {} loses').to.equal('12px');
+      expect(getComputedStyle(el).maxWidth, 'a tag rule beats the host default').to.equal('123px');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== page);
+    }
   });
 });
 

@@ -27,11 +27,13 @@ export function mockBackend(): Promise<RunningMockWorker> {
  */
 async function untilControlled(): Promise<void> {
   const container = navigator.serviceWorker;
-  if (container.controller || (await container.getRegistrations()).length === 0) return;
-  await new Promise<void>((resolve) => {
-    container.addEventListener('controllerchange', () => resolve(), { once: true });
-    if (container.controller) resolve();
-  });
+  // Until this page is controlled, or no worker is registered any more (the previous page's worker
+  // unregisters itself when its last page goes away: this page then registers its own). Polled, since
+  // a worker that goes away fires no event here.
+  for (let i = 0; i < 100; i++) {
+    if (container.controller || (await container.getRegistrations()).length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Moves the backend's clock forward (links and codes expire, locks end). */

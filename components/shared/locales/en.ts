@@ -1,7 +1,8 @@
 /**
  * English translations of the widgets, hand-written (French is the source language). Keys are the
  * `id`s given to `msg()`; in `str` templates `${n}` is the n-th expression of the French source.
- * Imported statically by `../localization.ts`, so the drop-in bundle needs no other file.
+ * Loaded by `../localization.ts` only when a page switches to English (its own chunk; inlined in the
+ * all-in-one bundle).
  */
 import { str } from '@lit/localize';
 
