@@ -61,6 +61,42 @@ function publicApiOnly() {
   };
 }
 
+/**
+ * The widgets render their content in their light DOM, where finer styling hooks are `data-part`
+ * attributes (`cibtp-login [data-part="heading"] { … }`), not `::part()`s: the only real part is the
+ * frame in each widget's shadow root (`part="card"`, a `@csspart`). A class documents its data parts
+ * with `@datapart name - description`; this puts them in the manifest as the declaration's
+ * `dataParts: [{ name, description }]` (a key of our own: the schema has none), so that tooling does
+ * not offer a `::part()` that would match nothing. Storybook's docs pages list them (.storybook/preview.ts);
+ * scripts/manifest.test.mjs checks them against the `data-part="…"` the widgets render.
+ */
+function dataParts() {
+  const found = []; // { modulePath, className, parts: [{ name, description }] }
+  return {
+    name: 'cibtp-data-parts',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const parts = ts
+        .getJSDocTags(node)
+        .filter((tag) => tag.tagName.text === 'datapart')
+        .map((tag) => {
+          const text = (ts.getTextOfJSDocComment(tag.comment) ?? '').replace(/\s+/g, ' ').trim();
+          const [, name = '', description = ''] = /^(\S+)\s*(?:-\s*)?(.*)$/.exec(text) ?? [];
+          return { name, description };
+        })
+        .filter((part) => part.name);
+      if (parts.length) found.push({ modulePath: moduleDoc.path, className: node.name.text, parts });
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const { modulePath, className, parts } of found) {
+        const home = (customElementsManifest.modules ?? []).find((m) => m.path === modulePath);
+        const declaration = home?.declarations?.find((d) => d.kind === 'class' && d.name === className);
+        if (declaration) declaration.dataParts = parts;
+      }
+    },
+  };
+}
+
 export default {
   globs: ['components/**/*.ts'],
   exclude: [
@@ -73,5 +109,5 @@ export default {
   ],
   outdir: 'dist',
   litelement: true,
-  plugins: [kitDefine(), publicApiOnly()],
+  plugins: [kitDefine(), publicApiOnly(), dataParts()],
 };

@@ -37,7 +37,7 @@ export const esbuildPlugin = ({ minify = false } = {}) =>
   esbuild({
     target: 'es2022',
     minify,
-    // tsconfig.json carries experimentalDecorators + useDefineForClassFields: false (TOOLCHAIN.md).
+    // tsconfig.json carries experimentalDecorators + useDefineForClassFields: false (docs/TOOLCHAIN.md).
     tsconfig: 'tsconfig.json',
     legalComments: 'none',
   });

@@ -9,19 +9,58 @@
  *  - a decorator wraps the story in a fresh `<cibtp-portal base-url="/api/">` with the toolbar's locale
  *    (and, for a « loading » story, a client as patient as its latency fault), followed by the outbox
  *    panel (`<cibtp-mock-outbox>`), where a designer follows links and codes.
+ *  - a change of the « Langue » toolbar keeps the story's state: Storybook renders the story again
+ *    (loaders included, not its play function); the loader then keeps the backend, and the decorator
+ *    the portal, whose `locale` switches the widgets' language in place.
+ *  - each example of a docs page is an iframe that plays its story (see below); the page's table lists
+ *    the widget's data parts (`withDataParts`).
  */
 import { setCustomElementsManifest, type Decorator, type Loader, type Preview } from '@storybook/web-components-vite';
 import manifest from 'cibtp:custom-elements.json';
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { createPreviewAnnotations } from 'msw-storybook-addon/preview';
+import { addons } from 'storybook/preview-api';
 import { startMockWorker, type RunningMockWorker } from '../mock-server/browser.js';
 import '../mock-server/outbox-view.js';
 import '../components/index.js';
 import { createPortalClient, type PortalClient } from '../sdk/index.js';
-import { backend, prepareBackend, type MockParameters } from '../stories/support.js';
+import { backend, docsPage, prepareBackend, storyLocale, type MockParameters } from '../stories/support.js';
 
 setCustomElementsManifest(manifest);
+
+interface DataPart {
+  name: string;
+  description?: string;
+}
+type Declaration = { tagName?: string; dataParts?: DataPart[] };
+/** Each widget's `@datapart`s: custom-elements.json's `dataParts` (see custom-elements-manifest.config.mjs). */
+const dataParts = new Map(
+  ((manifest as { modules?: Array<{ declarations?: Declaration[] }> }).modules ?? [])
+    .flatMap((module) => module.declarations ?? [])
+    .flatMap((d) => (d.tagName && d.dataParts?.length ? [[d.tagName, d.dataParts] as const] : [])),
+);
+
+/**
+ * The docs page's table (and the Controls panel) lists the widget's data parts in a « data parts »
+ * section of their own, after the CSS shadow parts: they are light-DOM elements with a `data-part`
+ * attribute, styled with `cibtp-x [data-part="name"]`, not with `::part()`.
+ */
+const withDataParts: NonNullable<Preview['argTypesEnhancers']>[number] = (context) => {
+  const tag = typeof context.component === 'string' ? context.component : undefined;
+  const parts = tag ? dataParts.get(tag) : undefined;
+  if (!tag || !parts) return context.argTypes;
+  const rows = parts.map((part) => [
+    `data-part:${part.name}`,
+    {
+      name: part.name,
+      description: `${part.description ?? ''} Style it with \`${tag} [data-part="${part.name}"]\` (light DOM: not \`::part()\`).`,
+      control: false,
+      table: { category: 'data parts', type: { summary: `[data-part="${part.name}"]` } },
+    },
+  ]);
+  return { ...context.argTypes, ...Object.fromEntries(rows) };
+};
 
 let running: Promise<RunningMockWorker> | undefined;
 /** Starts the worker once for the whole Storybook; `mockServiceWorker.js` is served by staticDirs. */
@@ -37,34 +76,97 @@ function ensureWorker(): Promise<RunningMockWorker> {
  */
 async function untilControlled(): Promise<void> {
   const container = navigator.serviceWorker;
-  if (container.controller) return;
-  const claimed = await Promise.race([
-    new Promise<boolean>((resolve) => container.addEventListener('controllerchange', () => resolve(true), { once: true })),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(!!container.controller), 3000)),
-  ]);
-  if (!claimed && !container.controller) location.reload();
+  const reloaded = `cibtp-storybook: reloaded for the worker: ${location.href}`;
+  if (!container.controller) {
+    const claimed = await Promise.race([
+      new Promise<boolean>((resolve) => container.addEventListener('controllerchange', () => resolve(true), { once: true })),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(!!container.controller), 3000)),
+    ]);
+    // Once only: a page that the worker does not control after a reload either goes on (and says so).
+    if (!claimed && !container.controller && !remembered(reloaded)) {
+      remember(reloaded, true);
+      location.reload();
+      await new Promise(() => {});
+    }
+    if (!container.controller) console.error('The mock worker does not control this page: its requests reach the network.');
+  }
+  remember(reloaded, false);
+}
+
+/** A flag of this tab (sessionStorage, which a sandboxed frame may refuse: then no flag). */
+function remembered(key: string): boolean {
+  try {
+    return sessionStorage.getItem(key) !== null;
+  } catch {
+    return true;
+  }
+}
+function remember(key: string, on: boolean): void {
+  try {
+    if (on) sessionStorage.setItem(key, '1');
+    else sessionStorage.removeItem(key);
+  } catch {
+    // no storage: no reload either (see `remembered`)
+  }
 }
 
 /**
- * Each example of a docs page is its own page (`docs.story.inline: false`, below), with its own backend,
- * and plays its story so that it shows the state it is named after. The widgets move the focus as they
- * would for a user; inside a docs page that would scroll the page to the last example that did, so
- * there (only) focus does not scroll.
+ * Each example of a docs page is a page of its own (`docs.story.inline: false`, below): an iframe with
+ * its own backend, which plays its story, so that it shows the state it is named after. The examples
+ * of a page play at the same time, as the page opens. In such an example:
+ *  - the widgets do not take the focus unless the user is in that example: they move it as they would
+ *    for a user, which would take it away from the docs page (to the last example that played) and
+ *    scroll the page there. `focus()` then does nothing, and a modal dialog (`showModal()`, which
+ *    focuses inside it) gives the focus back to the docs page. When the user works in an example, the
+ *    focus moves, without scrolling the docs page. (The play functions enter values without the focus,
+ *    see `fill` in stories/support.ts.)
+ *  - once its story has played, the iframe takes the height of its content (until then the docs block
+ *    gives it `docs.story.height`), and follows it when it changes;
+ *  - the widgets show the docs page's « Langue » (see `storyLocale`). When it changes, the docs page
+ *    renders again, with new iframes: each example plays its story again, in that language.
  */
-function focusWithoutScrollInDocs(): void {
-  const host = window.frameElement?.ownerDocument?.defaultView;
-  if (!host || !/viewMode=docs/.test(host.location.search)) return;
+const docsHost = docsPage();
+if (docsHost) {
   const focus = HTMLElement.prototype.focus;
   HTMLElement.prototype.focus = function (this: HTMLElement, options?: FocusOptions) {
-    focus.call(this, { ...options, preventScroll: true });
+    if (document.hasFocus()) focus.call(this, { ...options, preventScroll: true });
+  };
+  const showModal = HTMLDialogElement.prototype.showModal;
+  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+    const hadFocus = document.hasFocus();
+    showModal.call(this);
+    if (!hadFocus) (window.frameElement as HTMLElement | null)?.blur();
   };
 }
-focusWithoutScrollInDocs();
+
+/** The docs example's part that needs this preview's channel (set up by the first loader). */
+let exampleReady = false;
+function setUpDocsExample(): void {
+  if (exampleReady) return;
+  exampleReady = true;
+  addons.getChannel().once('storyRendered', () => {
+    const box = window.frameElement?.parentElement; // the docs block's box, which has the height
+    if (!box) return;
+    const fit = () => {
+      box.style.height = `${Math.ceil(document.body.getBoundingClientRect().height)}px`;
+    };
+    new ResizeObserver(fit).observe(document.body);
+  });
+}
 
 let run = 0;
+/** The story and « Langue » of the last render. */
+let rendered: { id: string; locale: string } | undefined;
 const mockLoader: Loader = async (context) => {
   await ensureWorker();
   await untilControlled();
+  if (docsHost) setUpDocsExample();
+  const locale = storyLocale(context.globals);
+  const localeSwitch = rendered?.id === context.id && rendered.locale !== locale;
+  rendered = { id: context.id, locale };
+  // A change of the « Langue » toolbar renders the story again (without its play function): keep its
+  // backend and its portal, whose `locale` then switches the widgets' language in place, in their state.
+  if (localeSwitch) return {};
   await prepareBackend(context.parameters['mock'] as MockParameters | undefined);
   run += 1;
   return {};
@@ -98,14 +200,17 @@ function followOutboxLink(event: Event): void {
  * waits that long, so that the state stays on screen while a designer looks at it, instead of turning
  * into the SDK's timeout error after 10 s. Other stories keep the default client (`base-url`).
  */
+let patient: { run: number; client: PortalClient | undefined } | undefined;
 function patientClient(parameters: MockParameters | undefined): PortalClient | undefined {
+  if (patient?.run === run) return patient.client; // the same run, rendered again: the same portal
   const latency = Math.max(0, ...(parameters?.faults ?? []).map(({ fault }) => (fault.kind === 'latency' ? fault.ms : 0)));
-  if (latency < 10_000) return undefined;
-  return createPortalClient({ baseUrl: '/api/', timeout: latency + 1000, totalTimeout: latency + 1000 });
+  const client = latency < 10_000 ? undefined : createPortalClient({ baseUrl: '/api/', timeout: latency + 1000, totalTimeout: latency + 1000 });
+  patient = { run, client };
+  return client;
 }
 
 const withPortal: Decorator = (story, context) => {
-  const locale = (context.globals['locale'] as string | undefined) ?? 'fr';
+  const locale = storyLocale(context.globals);
   const client = patientClient(context.parameters['mock'] as MockParameters | undefined);
   const outbox = context.parameters['outbox'] !== false;
   // `keyed` by run: every story (and every re-run) gets a new portal, hence a new client without
@@ -129,6 +234,7 @@ const preview: Preview = {
   // (an iframe: its own mock backend, so examples do not show one another's states) that plays its
   // story, so that each shows the state it is named after.
   tags: ['autodocs'],
+  argTypesEnhancers: [withDataParts],
   loaders: [mockLoader],
   beforeEach: mswAddon.beforeEach,
   decorators: [withPortal],

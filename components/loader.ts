@@ -56,7 +56,10 @@ function load(tag: string): Promise<void> {
   if (pending) return pending;
   const name = names.get(tag);
   if (!name) {
-    console.warn(`[cibtp] <${tag}> is not a widget of this kit: check its spelling.`);
+    // Not ours, unless misspelt: said only if nobody (the page, another library) defines it soon.
+    setTimeout(() => {
+      if (!customElements.get(tag)) console.warn(`[cibtp] <${tag}> is not a widget of this kit: check its spelling.`);
+    }, 3000);
     pending = Promise.resolve();
   } else {
     if (typeof CHUNKS === 'object') for (const chunk of CHUNKS[name] ?? []) preload(chunk);

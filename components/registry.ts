@@ -22,9 +22,9 @@ export interface WidgetEntry {
 }
 
 export const WIDGETS: readonly WidgetEntry[] = [
-  { name: 'portal', tag: 'cibtp-portal', ceilingGzip: 37_800 },
-  { name: 'login', tag: 'cibtp-login', ceilingGzip: 44_400 },
-  { name: 'forgot-password', tag: 'cibtp-forgot-password', ceilingGzip: 41_500 },
-  { name: 'reset-password', tag: 'cibtp-reset-password', ceilingGzip: 41_000 },
-  { name: 'activate-account', tag: 'cibtp-activate-account', ceilingGzip: 41_200 },
+  { name: 'portal', tag: 'cibtp-portal', ceilingGzip: 39_900 },
+  { name: 'login', tag: 'cibtp-login', ceilingGzip: 48_600 },
+  { name: 'forgot-password', tag: 'cibtp-forgot-password', ceilingGzip: 45_400 },
+  { name: 'reset-password', tag: 'cibtp-reset-password', ceilingGzip: 44_600 },
+  { name: 'activate-account', tag: 'cibtp-activate-account', ceilingGzip: 45_000 },
 ];

@@ -73,6 +73,8 @@ test('Espace sécurisé: sign in, sign out, reset the password from the outbox, 
       // Sign out: back to the login form, with the page's message.
       await page.click('#logout');
       await page.waitForSelector('cibtp-login input[autocomplete="username"]', { visible: true });
+      // The portal ended the session on the server too (`portal.logout()`), not only on the page.
+      assert.equal(await page.evaluate(() => document.querySelector('cibtp-portal').session), null);
       const statusText = () => page.$eval('#espace-status', (el) => el.textContent);
       assert.match(await statusText(), /déconnecté/);
 

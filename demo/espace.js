@@ -16,7 +16,7 @@ const user = $('espace-user');
 const placeholder = $('espace-placeholder');
 
 let locale = 'fr';
-/** @type {HTMLElement & { activeClient?: any } | null} */
+/** @type {HTMLElement & { logout(): Promise<void> } | null} */
 let portal = null;
 
 /** The page's own texts, in the two languages of the widgets (the widgets translate themselves). */
@@ -136,7 +136,7 @@ $('logout').addEventListener('click', async () => {
   const button = $('logout');
   button.disabled = true;
   try {
-    await portal.activeClient?.logout();
+    await portal.logout();
   } catch {
     // The session ends on our side whatever the server said.
   } finally {

@@ -39,8 +39,8 @@ const waitForText = (page, selector, re) =>
 test('a not-activated account asks for a new activation link, follows it, then signs in', async () => {
   await onPage('/espace-entreprise.html', async (page) => {
     await signIn(page, 'nouveau@durand-btp.fr');
-    await click(page, "cibtp-login button::-p-text(Recevoir un nouveau lien d'activation)");
-    await waitForText(page, 'cibtp-login', /Un nouveau lien d'activation vient d'être envoyé/);
+    await click(page, "cibtp-login button::-p-text(Recevoir un nouveau lien d’activation)");
+    await waitForText(page, 'cibtp-login', /Un nouveau lien d’activation vient d’être envoyé/);
     // Newest message first: the link just sent.
     await (await page.waitForSelector('cibtp-mock-outbox >>> a[href*="action=activate"]')).click();
     await waitForText(page, 'cibtp-activate-account', /Votre compte est activé/);
@@ -55,7 +55,7 @@ test('an expired email certification is renewed through the link sent by email',
   await onPage('/espace-entreprise.html', async (page) => {
     await signIn(page, 'certif@durand-btp.fr');
     await click(page, 'cibtp-login button::-p-text(Recevoir un nouveau lien de certification)');
-    await waitForText(page, 'cibtp-login', /Un nouveau lien de certification vient d'être envoyé/);
+    await waitForText(page, 'cibtp-login', /Un nouveau lien de certification vient d’être envoyé/);
     await (await page.waitForSelector('cibtp-mock-outbox >>> a[href*="action=activate"]')).click();
     await waitForText(page, 'cibtp-activate-account', /Votre adresse électronique est certifiée/);
     await click(page, 'cibtp-activate-account button::-p-text(Se connecter)');

@@ -61,12 +61,12 @@ test('sign in to a multi-site account with the keyboard alone: error summary, pa
     await page.keyboard.press('Space');
     assert.equal(await page.$eval('cibtp-login input[name="password"]', (i) => i.type), 'password');
     await page.keyboard.press('Tab');
-    assert.match(await focused(page), /^button .*Connexion/);
+    assert.match(await focused(page), /^button .*Se connecter/);
     await page.keyboard.press('Enter');
 
     // The tiers step: its heading has the focus; Tab to the radios, arrows to choose, Enter to validate.
     await page.waitForSelector('cibtp-login input[name="tiers"]');
-    await page.waitForFunction(() => /Choix de l'adhérent/.test(document.activeElement?.textContent ?? ''));
+    await page.waitForFunction(() => /Choix de l’adhérent/.test(document.activeElement?.textContent ?? ''));
     await tabTo(page, (f) => f.startsWith('input[name=tiers]'), 'the first tiers');
     await page.keyboard.press('ArrowDown');
     const chosen = await page.$eval('cibtp-login input[name="tiers"]:checked', (i) => i.value);

@@ -106,13 +106,22 @@ test('after a switch to English, the texts arrive and every widget renders in En
       });
       for (const [tag, heading] of Object.entries(HEADINGS_EN)) {
         await page.waitForFunction(
-          (t, text) => [...document.querySelectorAll(`${t} h2`)].some((h) => new RegExp(`^(${text})$`).test(h.textContent?.trim())),
+          (t, text) =>
+            [...document.querySelectorAll(`${t} h2`)].some((h) => {
+              const title = h.cloneNode(true);
+              title.querySelector('[data-part="step"]')?.remove(); // « Step 1 of 2 », tested with the wizards
+              return new RegExp(`^(${text})$`).test(title.textContent?.trim());
+            }),
           {},
           tag,
           heading,
         );
         assert.equal(await page.$eval(tag, (el) => el.getAttribute('lang')), 'en', tag);
       }
+      // This page has no backend, on purpose: the activation's request tells the integrator so.
+      const hint = problems.findIndex((p) => /answered 404 without a portal error body: is base-url right\?/.test(p));
+      assert.ok(hint >= 0, 'the console names base-url when the API answers 404 without a portal body');
+      problems.splice(hint, 1);
     });
   } finally {
     await context.close();

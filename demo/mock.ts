@@ -5,7 +5,7 @@
  *
  * The page runs with `require-trusted-types-for 'script'`, so `navigator.serviceWorker.register(url)`
  * needs a TrustedScriptURL. MSW passes a plain string; the `default` policy below turns exactly that
- * one URL into a trusted one and refuses everything else (TOOLCHAIN.md, "MSW's worker under Trusted Types").
+ * one URL into a trusted one and refuses everything else (docs/TOOLCHAIN.md, "MSW's worker under Trusted Types").
  */
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, KNOWN_IDENTIFIANT_CIBTP, type MockBackend } from '../mock-server/index.js';
 import { startMockWorker } from '../mock-server/browser.js';

@@ -84,7 +84,7 @@ export async function run(page, problems, steps) {
   await assertClean(page, problems);
 }
 
-/** Types into a light-DOM input of a widget (fields are native inputs, see SECURITY.md). */
+/** Types into a light-DOM input of a widget (fields are native inputs, see docs/SECURITY.md). */
 export async function fill(page, selector, value) {
   const input = await page.waitForSelector(selector, { visible: true });
   await input.click({ count: 3 });

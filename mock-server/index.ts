@@ -6,6 +6,7 @@
  */
 import type { HttpHandler } from 'msw';
 import { operations, type OperationName } from '../sdk/operations.js';
+import { PasswordPolicy } from '../sdk/schemas/common.js';
 import { createFaults, type Faults } from './faults.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { allRoutes } from './routes/index.js';
@@ -28,6 +29,12 @@ export interface MockBackendOptions {
   linkBase?: string;
   /** Where the API is served (default `/api/`); use an absolute URL in Node. */
   baseUrl?: string;
+  /**
+   * The caisse's password policy: served by `GET password/policy` and enforced on `resetPassword`
+   * (default `DEFAULT_PASSWORD_POLICY`: 8 to 128 characters, 3 of the 4 categories). Checked with the
+   * SDK's `PasswordPolicy` schema: an impossible policy throws here.
+   */
+  passwordPolicy?: PasswordPolicy;
 }
 
 export interface MockBackend {
@@ -52,7 +59,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const now = options.now ?? (() => new Date());
   const outbox = createOutbox(now);
   const faults = createFaults();
-  const state = new BackendState({ now, linkBase: options.linkBase, outbox });
+  const policy = options.passwordPolicy && PasswordPolicy.safeParse(options.passwordPolicy);
+  if (policy && !policy.success) throw new TypeError(`[mock-server] passwordPolicy: ${policy.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`);
+  const state = new BackendState({ now, linkBase: options.linkBase, outbox, passwordPolicy: policy ? policy.data : undefined });
   const baseUrl = withSlash(options.baseUrl ?? '/api/');
 
   const missing = (Object.keys(operations) as OperationName[]).filter((name) => !allRoutes.some((r) => r.name === name));

@@ -10,7 +10,7 @@ import type { Outbox, OutboxKind, OutboxMessage } from './outbox.js';
 
 const KIND_LABELS: Record<OutboxKind, string> = { email: 'Courriel', sms: 'SMS', letter: 'Courrier postal' };
 
-/** Only web links become clickable: a link is never bound into `href` unchecked (SECURITY.md). */
+/** Only web links become clickable: a link is never bound into `href` unchecked (docs/SECURITY.md). */
 function safeHref(link: string | undefined): string | undefined {
   if (!link) return undefined;
   try {

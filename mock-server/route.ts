@@ -13,7 +13,7 @@ import { parseFields } from '../sdk/validate.js';
 import type { z } from '../sdk/zod.js';
 import type { Fault, FaultTable } from './faults.js';
 import { MockHttpError, type MockErrorBody } from './http-error.js';
-import { LIMITS, type BackendState, type StoredAnswer } from './state.js';
+import type { BackendState, StoredAnswer } from './state.js';
 
 /** The parsed (output) type of a definition's input. */
 export type InputBody<D extends OperationDef> = D['request'] extends z.ZodMiniType ? z.output<D['request']> : undefined;
@@ -91,7 +91,8 @@ export function routeFor<D extends OperationDef>(
         try {
           input = await readInput(def, request, params);
         } catch {
-          return errorResponse(400, { code: 'validation' });
+          // An unreadable body (not JSON, not a form) is parsed as no body: the 400 then names the fields.
+          input = undefined;
         }
         let body: unknown = undefined;
         if (def.request) {
@@ -139,22 +140,21 @@ function collect(entries: URLSearchParams | FormData): Record<string, unknown> {
 async function execute<D extends OperationDef>(
   name: string, def: D, handler: DefRouteHandler<D>, okStatus: number, ctx: DefRouteContext<D>,
 ): Promise<StoredAnswer> {
-  const storedAt = ctx.now();
   let result: unknown;
   try {
     result = await handler(ctx);
   } catch (error) {
     if (error instanceof MockHttpError) {
-      return { status: error.status, headers: error.headers, body: JSON.stringify(error.body), storedAt };
+      return { status: error.status, headers: error.headers, body: JSON.stringify(error.body) };
     }
     throw error;
   }
-  if (!def.response) return { status: 204, headers: {}, body: null, storedAt };
+  if (!def.response) return { status: 204, headers: {}, body: null };
   if (def.response === 'blob') {
     const { blob, fileName } = result as FileDownload;
     const headers: Record<string, string> = { 'Content-Type': blob.type || 'application/octet-stream' };
     if (fileName) headers['Content-Disposition'] = contentDisposition(fileName);
-    return { status: okStatus, headers, body: blob, storedAt };
+    return { status: okStatus, headers, body: blob };
   }
   const checked = def.response.safeParse(result);
   if (!checked.success) {
@@ -162,7 +162,7 @@ async function execute<D extends OperationDef>(
     const where = checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new Error(`[mock-server] the handler of "${name}" answered outside its response schema: ${where}`);
   }
-  return { status: okStatus, headers: {}, body: JSON.stringify(checked.data), storedAt };
+  return { status: okStatus, headers: {}, body: JSON.stringify(checked.data) };
 }
 
 /**
@@ -171,15 +171,10 @@ async function execute<D extends OperationDef>(
  * new request: see README.md ("Idempotency-Key").
  */
 async function once(state: BackendState, key: string, run: () => Promise<StoredAnswer>): Promise<StoredAnswer> {
-  const existing = state.idempotency.get(key);
-  if (existing) {
-    const stored = await existing.catch(() => undefined);
-    if (stored && state.now().getTime() - stored.storedAt.getTime() < LIMITS.idempotencyTtl) return stored;
-  }
+  const stored = await state.keptAnswer(key)?.catch(() => undefined);
+  if (stored) return stored;
   const pending = run();
-  state.idempotency.set(key, pending);
-  // A failure (a bug, answered 500) is not an answer worth replaying: the next attempt runs again.
-  pending.catch(() => state.idempotency.delete(key));
+  state.keepAnswer(key, pending);
   return pending;
 }
 

@@ -3,8 +3,10 @@
  * the login throttle, one-time code challenges, email links, message rate limits. Route handlers
  * (`routes/*.ts`) combine these into the flows; every rule is documented in `README.md`.
  */
-import type { Session, Tiers } from '../sdk/schemas/common.js';
+import { resetPasswordRequest } from '../sdk/schemas/auth.js';
+import type { PasswordPolicy, Session, Tiers } from '../sdk/schemas/common.js';
 import { maskPhone } from '../sdk/rules/identifiers.js';
+import { DEFAULT_PASSWORD_POLICY } from '../sdk/rules/password.js';
 import {
   createSeedDb, DEMO_ACCOUNTS, findAccountById, normaliseEmail, tiersOf,
   type MockAccount, type MockDb, type MockSite,
@@ -38,6 +40,8 @@ export const LIMITS = Object.freeze({
   messageWindow: 10 * MINUTE,
   messagesPerWindow: 3,
   idempotencyTtl: 24 * 60 * MINUTE,
+  /** Most answers kept for their Idempotency-Key: beyond, the oldest are forgotten. */
+  idempotencyKept: 1_000,
   csrfTokensKept: 50,
 });
 
@@ -82,13 +86,14 @@ export interface StoredAnswer {
   status: number;
   headers: Record<string, string>;
   body: string | Blob | null;
-  storedAt: Date;
 }
 
 export interface BackendStateOptions {
   now: () => Date;
   linkBase: string | undefined;
   outbox: OutboxWriter;
+  /** The caisse's password policy (default: `DEFAULT_PASSWORD_POLICY`), already checked. */
+  passwordPolicy?: PasswordPolicy;
 }
 
 export class BackendState {
@@ -96,6 +101,10 @@ export class BackendState {
   readonly outbox: OutboxWriter;
   readonly now: () => Date;
   readonly #linkBase: string | undefined;
+  /** What `GET password/policy` serves, and what a new password must meet. */
+  readonly passwordPolicy: PasswordPolicy;
+  /** `resetPassword`'s input under that policy, built once. */
+  readonly resetPasswordRequest: ReturnType<typeof resetPasswordRequest>;
 
   #csrf: string[] = [];
   #session: SessionRecord | null = null;
@@ -104,13 +113,18 @@ export class BackendState {
   #links = new Map<string, LinkRecord>();
   #throttle = new Map<string, ThrottleRecord>();
   #sent = new Map<string, Date[]>();
-  /** Answers kept per Idempotency-Key; a promise, so that a concurrent duplicate waits for the first. */
-  readonly idempotency = new Map<string, Promise<StoredAnswer>>();
+  /**
+   * Answers kept per Idempotency-Key, oldest first, with the time they were kept; a promise, so that a
+   * concurrent duplicate waits for the first.
+   */
+  readonly idempotency = new Map<string, { answer: Promise<StoredAnswer>; at: number }>();
 
   constructor(options: BackendStateOptions) {
     this.now = options.now;
     this.#linkBase = options.linkBase;
     this.outbox = options.outbox;
+    this.passwordPolicy = options.passwordPolicy ?? DEFAULT_PASSWORD_POLICY;
+    this.resetPasswordRequest = resetPasswordRequest(this.passwordPolicy);
     this.reset();
   }
 
@@ -132,6 +146,32 @@ export class BackendState {
     // nouveau@: its activation email is already waiting, so a person can follow it in the outbox.
     const fresh = this.db.accounts.find((a) => a.email === DEMO_ACCOUNTS.notActivated);
     if (fresh) this.sendLinkEmail(fresh, 'activation');
+  }
+
+  // ---- Idempotency ----------------------------------------------------------------------------------
+
+  /** The answer kept for `key`, while it is fresh (`LIMITS.idempotencyTtl`). */
+  keptAnswer(key: string): Promise<StoredAnswer> | undefined {
+    const entry = this.idempotency.get(key);
+    return entry && this.now().getTime() - entry.at < LIMITS.idempotencyTtl ? entry.answer : undefined;
+  }
+
+  /**
+   * Keeps `answer` for `key`. The store stays bounded: the answers that ran out go (oldest first, so the
+   * sweep stops at the first fresh one), and the oldest beyond `LIMITS.idempotencyKept`.
+   */
+  keepAnswer(key: string, answer: Promise<StoredAnswer>): void {
+    const now = this.now().getTime();
+    this.idempotency.delete(key);
+    for (const [old, { at }] of this.idempotency) {
+      if (now - at < LIMITS.idempotencyTtl && this.idempotency.size < LIMITS.idempotencyKept) break;
+      this.idempotency.delete(old);
+    }
+    this.idempotency.set(key, { answer, at: now });
+    // A failure (a bug, answered 500) is not an answer worth replaying: the next attempt runs again.
+    answer.catch(() => {
+      if (this.idempotency.get(key)?.answer === answer) this.idempotency.delete(key);
+    });
   }
 
   account(id: string): MockAccount | undefined {

@@ -1,10 +1,24 @@
 #!/usr/bin/env node
-// Smoke-tests the built Storybook (storybook-static/): opens every story in headless Chromium and
-// fails when one does not render, its `play` function throws, or the page logs an error, in each
-// locale of the « Langue » toolbar (French, then English); then each widget's docs page. Stories
-// render on a 320-px-wide page, the width at which WCAG 1.4.10 asks content to reflow: a story that
-// makes that page scroll sideways fails too (a wide table must scroll in its own box).
-// `npm run build-storybook && node scripts/check-stories.mjs [filter]`
+// Smoke-tests the built Storybook (storybook-static/) in headless Chromium. `npm run build-storybook &&
+// node scripts/check-stories.mjs [filter]`
+//  1. Every story, in each locale of the « Langue » toolbar (French, then English), shown one after the
+//     other in one preview: fails when one does not render, its `play` function throws, or the page logs
+//     an error. Stories render on a 320-px-wide page, the width at which WCAG 1.4.10 asks content to
+//     reflow: a story that makes that page scroll sideways fails too (a wide table must scroll in its
+//     own box). The text each story shows once played is kept for 2 and 3. A few stories are then
+//     switched from French to English once played: they must show their English text, in their state.
+//  2. Each widget's docs page, opened in a fresh browser (no mock worker installed yet), on a desktop-wide
+//     page: every example is an iframe of its own that plays its story. Waits until each has rendered
+//     and played, then fails when the page scrolled or an example took the focus as it opened, an
+//     example's play function threw, an example does not show what its story shows alone (its text
+//     compared with 1's), an example shows the server-error message without being named after one,
+//     two examples of different stories show the same thing, an example is cut (taller than its
+//     iframe), or a request reached the static server instead of the mock. Then switches the page to
+//     English: each example must show its story's English text, in the state it had reached.
+//  3. A sample of stories opened directly by URL (iframe.html?id=…&viewMode=story), each in a fresh
+//     browser, before the worker is installed: fails when a request is not mocked, the play function
+//     throws, or the story does not show what it shows in 1.
+// Never waits for the network to be idle: a « loading » story holds a request for minutes.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -38,9 +52,92 @@ const index = JSON.parse(await readFile(join(root, 'index.json'), 'utf8'));
 const entries = Object.values(index.entries).filter((e) => e.id.includes(filter));
 const stories = entries.filter((e) => e.type === 'story');
 const docs = entries.filter((e) => e.type === 'docs');
+/** Stories opened directly by URL, each in a fresh browser: one in four (at least 10 when there are). */
+const DIRECT = stories.filter((_, i) => i % Math.max(1, Math.min(4, Math.floor(stories.length / 10))) === 0);
+
+/** Stories switched from French to English once played (pass 1). */
+const SWITCHED = DIRECT.filter((_, i) => i % 3 === 0);
 
 /** Every story runs in French (the source) and in English: play functions must work in both. */
 const LOCALES = ['fr', 'en'];
+
+/**
+ * Runs in every document (pages and iframes) before its scripts: records the preview's channel events
+ * in `window.__storyCheck` (the channel is caught as Storybook assigns it), and in a top-level page the
+ * furthest it scrolled. A docs page's iframes are made to load at once (Storybook's are `lazy`): all its
+ * examples then play as it opens, the hardest case for scrolling and focus.
+ */
+function probe() {
+  const state = { events: [], maxScrollY: 0 };
+  Object.defineProperty(window, '__storyCheck', { value: state });
+  const TYPES = ['storyRendered', 'docsRendered', 'playFunctionThrewException', 'storyThrewException', 'storyErrored', 'storyMissing', 'unhandledErrorsWhilePlaying'];
+  const hooked = new WeakSet();
+  let current;
+  Object.defineProperty(globalThis, '__STORYBOOK_ADDONS_CHANNEL__', {
+    configurable: true,
+    get: () => current,
+    set(channel) {
+      current = channel;
+      if (!channel || typeof channel.on !== 'function' || hooked.has(channel)) return;
+      hooked.add(channel);
+      for (const type of TYPES) {
+        channel.on(type, function (first) {
+          // Events of the iframes inside this page reach its channel too: keep this page's own.
+          if (this?.from && this.from !== channel.sender) return;
+          const detail = first?.message ?? first?.title ?? first?.description ?? first;
+          state.events.push({ type, detail: typeof detail === 'string' ? detail.split('\n')[0] : JSON.stringify(detail ?? null) });
+        });
+      }
+    },
+  });
+  if (window.top !== window) return;
+  addEventListener('scroll', () => (state.maxScrollY = Math.max(state.maxScrollY, scrollY)), true);
+  new MutationObserver(() => {
+    for (const frame of document.querySelectorAll('iframe[loading="lazy"]')) frame.loading = 'eager';
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * The text a story shows (its widgets, shadow roots included, hidden elements excluded; not the outbox
+ * panel next to it, whose messages carry fresh tokens), with numbers and tokens blanked out (codes,
+ * times, countdowns). Runs in the page: `doc` is its document or an iframe's.
+ */
+function shownText(doc) {
+  const parts = [];
+  const view = doc.defaultView;
+  const walk = (node) => {
+    if (node.nodeType === 3) return void parts.push(node.data);
+    if (node.nodeType !== 1) {
+      if (node.nodeType === 11) for (const child of node.childNodes) walk(child);
+      return;
+    }
+    if (/^(script|style|template)$/i.test(node.localName) || node.hidden) return;
+    if (node.localName === 'cibtp-mock-outbox' && node.parentElement?.classList.contains('sb-stage')) return;
+    if (view.getComputedStyle(node).display === 'none') return;
+    if (node.localName === 'slot') {
+      const assigned = node.assignedNodes({ flatten: true });
+      for (const child of assigned.length ? assigned : node.childNodes) walk(child);
+      return;
+    }
+    if (node.shadowRoot) return walk(node.shadowRoot);
+    if (node.localName === 'input' && /^(radio|checkbox)$/.test(node.type)) parts.push(node.checked ? '[x]' : '[ ]');
+    for (const child of node.childNodes) walk(child);
+  };
+  const area = doc.querySelector('#storybook-root');
+  if (area) walk(area);
+  return parts
+    .join(' ')
+    .replace(/[A-Za-z0-9_-]{24,}/g, '…')
+    .replace(/\d+/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** `probe` and `shownText` in every document of the page. */
+async function instrument(page) {
+  await page.evaluateOnNewDocument(probe);
+  await page.evaluateOnNewDocument(`globalThis.shownText = ${shownText.toString()}`);
+}
 
 /** Waits for the preview, then sets the toolbar's « Langue » global before anything renders. */
 async function readyIn(page, locale) {
@@ -66,10 +163,10 @@ async function openPreview(page, locale) {
   await readyIn(page, locale);
 }
 
-/** Shows a story (its play function included) or a docs page; resolves with what the preview reported. */
-function show(page, id, viewMode) {
+/** Shows a story (its play function included); resolves with what the preview reported. */
+function show(page, id) {
   return page.evaluate(
-    (entryId, mode) =>
+    (entryId) =>
       new Promise((done) => {
         const channel = globalThis.__STORYBOOK_ADDONS_CHANNEL__;
         const finish = (result) => {
@@ -78,7 +175,7 @@ function show(page, id, viewMode) {
           done(result);
         };
         const handlers = [
-          [mode === 'docs' ? 'docsRendered' : 'storyRendered', (sid) => sid === entryId && finish({ ok: true })],
+          ['storyRendered', (sid) => sid === entryId && finish({ ok: true })],
           ['playFunctionThrewException', (e) => finish({ ok: false, error: `play: ${e?.message ?? e}` })],
           ['storyThrewException', (e) => finish({ ok: false, error: `render: ${e?.message ?? e}` })],
           ['storyErrored', (e) => finish({ ok: false, error: `error: ${e?.title ?? ''} ${e?.description ?? ''}` })],
@@ -86,66 +183,214 @@ function show(page, id, viewMode) {
         ];
         const timer = setTimeout(() => finish({ ok: false, error: 'timeout (20 s)' }), 20_000);
         for (const [name, fn] of handlers) channel.on(name, fn);
-        channel.emit('setCurrentStory', { storyId: entryId, viewMode: mode });
+        channel.emit('setCurrentStory', { storyId: entryId, viewMode: 'story' });
       }),
     id,
-    viewMode,
   );
+}
+
+const IGNORED_CONSOLE = /status of 4\d\d|status of 5\d\d|Failed to fetch|net::ERR_FAILED/;
+/** Collects a page's errors (all its frames) and the requests to /api/ that the mock worker did not answer. */
+function watch(page) {
+  const seen = { errors: [], unmocked: [] };
+  page.on('pageerror', (e) => seen.errors.push(`page error: ${e.message.split('\n')[0]}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !IGNORED_CONSOLE.test(m.text())) seen.errors.push(`console: ${m.text().split('\n')[0]}`);
+  });
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.startsWith('/api/') && !response.fromServiceWorker()) seen.unmocked.push(`${response.request().method()} ${url.pathname} → ${response.status()} (not mocked)`);
+  });
+  return seen;
 }
 
 const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
 const failures = [];
 let runs = 0;
-try {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 320, height: 800 });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 4\d\d|status of 5\d\d|Failed to fetch|net::ERR_FAILED/.test(m.text())) errors.push(`console: ${m.text()}`);
-  });
-  const check = async (entry, viewMode, label, locale) => {
-    runs += 1;
-    errors.length = 0;
-    const started = Date.now();
-    let outcome;
-    try {
-      outcome = await show(page, entry.id, viewMode);
-    } catch (error) {
-      // MSW reloads a page that its service worker does not control yet (the worker unregisters
-      // itself when the previous page of the check goes away): show the entry again once reloaded.
-      if (!/Execution context was destroyed/.test(String(error))) throw error;
-      console.log(`↻ ${entry.id}: the page reloaded (MSW), shown again`);
-      await readyIn(page, locale);
-      outcome = await show(page, entry.id, viewMode);
-    }
-    const ms = Date.now() - started;
-    if (outcome.ok && viewMode === 'story') {
-      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-      if (scroll > client) errors.push(`the ${client}-px page scrolls sideways (${scroll} px wide, WCAG 1.4.10)`);
-    }
-    const name = `${entry.id} [${label}]`;
-    if (!outcome.ok || errors.length) {
-      failures.push(name);
-      const why = `${outcome.error ?? ''} ${errors.join(' | ')}`.split('\n')[0];
-      console.log(`✖ ${name} (${ms} ms) ${why}`);
-    } else {
-      console.log(`✔ ${name} (${ms} ms)`);
-    }
-  };
-  for (const locale of LOCALES) {
-    await openPreview(page, locale);
-    for (const story of stories) await check(story, 'story', locale, locale);
+const started = Date.now();
+/** texts[locale][storyId]: what the story shows once played, alone in story mode (pass 1). */
+const texts = Object.fromEntries(LOCALES.map((l) => [l, {}]));
+const report = (name, ms, problems) => {
+  runs += 1;
+  if (problems.length) {
+    failures.push(name);
+    console.log(`✖ ${name} (${ms} ms) ${problems.join(' | ')}`);
+  } else {
+    console.log(`✔ ${name} (${ms} ms)`);
   }
-  // The docs page of each widget (built from custom-elements.json), on a desktop-wide page.
-  await page.setViewport({ width: 1200, height: 800 });
-  await openPreview(page, 'fr');
-  for (const entry of docs) await check(entry, 'docs', 'docs', 'fr');
+};
+/** Where two texts start to differ, for a failure message. */
+function difference(actual, expected) {
+  let i = 0;
+  while (i < actual.length && actual[i] === expected[i]) i += 1;
+  const from = Math.max(0, i - 30);
+  return `shows « …${actual.slice(from, i + 70)}… » where its story shows « …${expected.slice(from, i + 70)}… »`;
+}
+
+try {
+  // 1. Every story, in each locale, one after the other in one preview.
+  {
+    const page = await browser.newPage();
+    await instrument(page);
+    await page.setViewport({ width: 320, height: 800 });
+    const seen = watch(page);
+    for (const locale of LOCALES) {
+      await openPreview(page, locale);
+      for (const story of stories) {
+        seen.errors.length = 0;
+        seen.unmocked.length = 0;
+        const t0 = Date.now();
+        let outcome;
+        try {
+          outcome = await show(page, story.id);
+        } catch (error) {
+          // MSW reloads a page that its service worker does not control yet (the worker unregisters
+          // itself when the previous page of the check goes away): show the entry again once reloaded.
+          if (!/Execution context was destroyed/.test(String(error))) throw error;
+          console.log(`↻ ${story.id}: the page reloaded (MSW), shown again`);
+          await readyIn(page, locale);
+          outcome = await show(page, story.id);
+        }
+        const problems = [...(outcome.ok ? [] : [outcome.error]), ...seen.errors, ...seen.unmocked];
+        if (outcome.ok) {
+          const [scroll, client, text] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, shownText(document)]);
+          if (scroll > client) problems.push(`the ${client}-px page scrolls sideways (${scroll} px wide, WCAG 1.4.10)`);
+          texts[locale][story.id] = text;
+        }
+        report(`${story.id} [${locale}]`, Date.now() - t0, problems.map((p) => String(p).split('\n')[0]));
+      }
+    }
+    // The « Langue » toolbar switched once a story has played: the widgets change language in place,
+    // in the state the story reached (its English text), instead of starting again.
+    if (LOCALES.includes('en')) {
+      for (const story of SWITCHED) {
+        await readyIn(page, 'fr');
+        const t0 = Date.now();
+        const outcome = await show(page, story.id);
+        const problems = outcome.ok ? [] : [outcome.error];
+        if (outcome.ok && texts.en[story.id] !== undefined) {
+          await readyIn(page, 'en');
+          let text = '';
+          for (const end = Date.now() + 5000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+            text = await page.evaluate(() => shownText(document));
+            if (text === texts.en[story.id]) break;
+          }
+          if (text !== texts.en[story.id]) problems.push(`switched to English: ${difference(text, texts.en[story.id])}`);
+        }
+        report(`${story.id} [fr → en]`, Date.now() - t0, problems.map((p) => String(p).split('\n')[0]));
+      }
+    }
+    await page.close();
+  }
+
+  // 2. Each docs page, in a fresh browser, all its examples playing at once; then in English.
+  const SERVER_ERROR = /difficulté temporaire|temporary (difficulty|problem)/i;
+  for (const entry of docs) {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await instrument(page);
+    await page.setViewport({ width: 1200, height: 800 });
+    const seen = watch(page);
+    const t0 = Date.now();
+    const problems = [];
+    await page.goto(`${base}iframe.html?id=${entry.id}&viewMode=docs`, { waitUntil: 'load' });
+    /** Each example iframe: its story, what it reported, shows and measures (read through the DOM, not CDP frames). */
+    const examples = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('iframe[id^="iframe--"]')].map((frame) => {
+          const doc = frame.contentDocument;
+          const events = frame.contentWindow?.__storyCheck?.events ?? [];
+          const done = events.some((e) => e.type !== 'docsRendered');
+          const ready = done && !!doc?.querySelector('#storybook-root');
+          return {
+            id: new URL(frame.src, location.href).searchParams.get('id'),
+            done,
+            events,
+            text: ready ? shownText(doc) : '',
+            content: ready ? Math.ceil(doc.body.getBoundingClientRect().height) : 0,
+            height: frame.clientHeight,
+            innerScroll: ready ? doc.documentElement.scrollHeight - doc.documentElement.clientHeight : 0,
+          };
+        }),
+      );
+    /** Polls the examples until `test` holds (or `ms` elapsed); then lets them fit their iframes. */
+    const until = async (test, ms) => {
+      const end = Date.now() + ms;
+      const none = Date.now() + 10_000; // no example iframe at all after 10 s: inline examples?
+      for (let list = await examples(); !test(list) && Date.now() < end && (list.length || Date.now() < none); list = await examples()) {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      return examples();
+    };
+    const inspect = async (locale, shown) => {
+      const tag = locale === 'fr' ? '' : ` [${locale}]`;
+      if (!shown.length) problems.push(`no example iframe${tag} (docs.story.inline must be false: see .storybook/preview.ts)`);
+      const [maxScrollY, active] = await page.evaluate(() => [window.__storyCheck.maxScrollY, document.activeElement?.localName]);
+      if (maxScrollY > 0) problems.push(`the docs page scrolled by itself (to ${maxScrollY} px)${tag}`);
+      if (active === 'iframe') problems.push(`an example took the focus from the docs page${tag}`);
+      const byText = new Map();
+      for (const e of shown) {
+        const name = `${e.id}${tag}`;
+        if (!e.done) {
+          problems.push(`${name}: did not render and play within 60 s`);
+          continue;
+        }
+        for (const ev of e.events.filter((x) => x.type !== 'storyRendered' && x.type !== 'docsRendered')) problems.push(`${name}: ${ev.type}: ${ev.detail}`);
+        const alone = texts[locale][e.id];
+        if (alone !== undefined && e.text !== alone) problems.push(`${name}: ${difference(e.text, alone)}`);
+        if (SERVER_ERROR.test(e.text) && !/server/i.test(e.id)) problems.push(`${name}: shows the server-error message`);
+        const same = byText.get(e.text);
+        if (same && same !== e.id) problems.push(`${name} shows the same as ${same}`);
+        byText.set(e.text, e.id);
+        if (e.content > e.height + 1 || e.innerScroll > 1) problems.push(`${name}: cut (${e.content} px of content in a ${e.height}-px iframe)`);
+      }
+    };
+    const matches = (locale) => (list) => list.length > 0 && list.every((e) => e.done && (texts[locale][e.id] === undefined || e.text === texts[locale][e.id]));
+    await inspect('fr', await until(matches('fr'), 60_000));
+    // The docs page switched to English, as the toolbar does: it renders again, with new iframes.
+    if (LOCALES.includes('en')) {
+      await page.evaluate(() => globalThis.__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals: { locale: 'en' } }));
+      await inspect('en', await until(matches('en'), 60_000));
+    }
+    problems.push(...seen.errors, ...seen.unmocked);
+    report(`${entry.id} [docs]`, Date.now() - t0, [...new Set(problems)]);
+    await context.close();
+  }
+
+  // 3. Stories opened directly by URL, each in a fresh browser (the worker not installed yet).
+  for (const story of DIRECT) {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await instrument(page);
+    await page.setViewport({ width: 320, height: 800 });
+    const seen = watch(page);
+    const t0 = Date.now();
+    const problems = [];
+    await page.goto(`${base}iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+    let events = [];
+    try {
+      // Survives the reload that the preview or MSW may do while the worker installs.
+      await page.waitForFunction(() => window.__storyCheck?.events.some((e) => e.type !== 'docsRendered'), { timeout: 20_000, polling: 100 });
+      events = await page.evaluate(() => window.__storyCheck.events);
+    } catch {
+      problems.push('did not render within 20 s');
+    }
+    for (const ev of events.filter((x) => x.type !== 'storyRendered')) problems.push(`${ev.type}: ${ev.detail}`);
+    if (events.some((e) => e.type === 'storyRendered') && texts.fr[story.id] !== undefined) {
+      const text = await page.evaluate(() => shownText(document));
+      if (text !== texts.fr[story.id]) problems.push(difference(text, texts.fr[story.id]));
+    }
+    problems.push(...seen.errors, ...seen.unmocked);
+    report(`${story.id} [opened directly]`, Date.now() - t0, problems);
+    await context.close();
+  }
 } finally {
   await browser.close();
   server.close();
 }
 console.log(
-  `\n${runs - failures.length}/${runs} passed: ${stories.length} stories × ${LOCALES.join(', ')}, ${docs.length} docs pages.`,
+  `\n${runs - failures.length}/${runs} passed in ${Math.round((Date.now() - started) / 1000)} s: ${stories.length} stories × ${LOCALES.join(', ')}, ` +
+    `${docs.length} docs pages (French, then English), ${DIRECT.length} stories opened directly.`,
 );
 if (failures.length) process.exit(1);

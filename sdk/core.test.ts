@@ -332,17 +332,18 @@ describe('two call styles, one transport', () => {
     assert.equal(full.session, null);
   });
 
-  test("another copy's PortalError is recognised by its name and code", () => {
+  test("another copy's PortalError is recognised by its brand and code", () => {
     class ForeignPortalError extends Error {
       override readonly name = 'PortalError';
       constructor(readonly code: string) {
         super('Portal request failed');
+        Object.assign(this, { [Symbol.for('cibtp.portal-error')]: true });
       }
     }
     assert.ok(isPortalError(new ForeignPortalError('rate-limited'), 'rate-limited'));
     assert.ok(!isPortalError(new ForeignPortalError('rate-limited'), 'network'));
     assert.ok(!isPortalError(new ForeignPortalError('pas-un-code')));
-    assert.ok(!isPortalError({ name: 'PortalError', code: 'network' }), 'not an Error');
+    assert.ok(!isPortalError({ name: 'PortalError', code: 'network' }), 'a name is no brand');
   });
 
   test('the functions only call invoke(): a core of another copy of the kit works', async () => {

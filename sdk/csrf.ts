@@ -5,6 +5,7 @@
 import { defineOperation } from './definition.js';
 import { z } from './zod.js';
 
-export const CsrfResponse = z.object({ token: /* @__PURE__ */ z.string().check(z.minLength(16)) });
+/** The token travels back as a header: long enough to be random, short enough for any header. */
+export const CsrfResponse = z.object({ token: /* @__PURE__ */ z.string().check(z.minLength(16), z.maxLength(512)) });
 
 export const csrfDef = defineOperation({ method: 'GET', path: 'auth/csrf', request: undefined, response: CsrfResponse, retry: true });

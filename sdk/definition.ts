@@ -46,11 +46,14 @@ export interface OperationDef<
    * other values as text; upload progress through `CallOptions.onUploadProgress`).
    */
   body?: 'json' | 'multipart';
-  /** The answer's schema; `'blob'` for a file download (`FileDownload`); `undefined` for an empty (204) answer. */
+  /**
+   * The answer's schema; `'blob'` for a file download (`FileDownload`); `undefined` for an empty answer
+   * (a 204, or a 2xx with an empty body: any body is `malformed-response`, not a success).
+   */
   response: Res;
   /**
    * Whether a GET is retried after a transient failure. Writes never are by themselves (a manual retry
-   * reuses the `Idempotency-Key`); authentication, codes and signup are never retried (SECURITY.md).
+   * reuses the `Idempotency-Key`); authentication, codes and signup are never retried (docs/SECURITY.md).
    */
   retry: boolean;
   /** What a successful call does to the tracked session (none by default). */

@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { DEMO_ACCOUNTS, LIMITS } from '../mock-server/index.js';
-import { backend, clock, find, issueLinkToken, outboxToken, waitForText } from './support.js';
+import { backend, clock, find, issueLinkToken, keptForTheRun, outboxToken, waitForText } from './support.js';
 
 /** nouveau@ has its activation email waiting in the seeded outbox: the story follows that link. */
-const withActivationToken = async () => ({ token: outboxToken(DEMO_ACCOUNTS.notActivated) });
+const withActivationToken = async () => ({
+  token: keptForTheRun('seeded activation link', () => outboxToken(DEMO_ACCOUNTS.notActivated)),
+});
 
 const meta = {
   title: 'Widgets/Activate account',
@@ -75,6 +77,6 @@ export const InvalidLink: Story = {
 export const ServerError: Story = {
   parameters: { mock: { faults: [{ operation: 'activateAccount', fault: { kind: 'server' } }] } },
   play: async ({ canvasElement }) => {
-    await waitForText(await find(canvasElement, WIDGET), /n'a pas abouti|n’a pas abouti|could not be completed/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /n’a pas abouti|n’a pas abouti|could not be completed/i, 8000);
   },
 };

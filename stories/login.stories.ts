@@ -152,7 +152,7 @@ export const SignedInWithCode: Story = {
     const code = backend.outbox.last({ kind: 'sms' })?.code ?? '';
     await fill(canvasElement, CODE, code);
     await submit(await find(canvasElement, 'cibtp-login'));
-    await waitForText(await find(canvasElement, 'cibtp-login'), /Vous êtes connecté|Bienvenue|You are signed in|Welcome/i, 8000);
+    await waitForText(await find(canvasElement, 'cibtp-login'), /Connexion réussie|Bienvenue|Signed in|Welcome/i, 8000);
   },
 };
 
@@ -170,14 +170,14 @@ export const SignedInAfterTiers: Story = {
     const first = await find<HTMLInputElement>(canvasElement, 'cibtp-login input[name="tiers"]', 8000);
     first.click();
     await submit(await find(canvasElement, 'cibtp-login'));
-    await waitForText(await find(canvasElement, 'cibtp-login'), /Vous êtes connecté|Bienvenue|You are signed in|Welcome/i, 8000);
+    await waitForText(await find(canvasElement, 'cibtp-login'), /Connexion réussie|Bienvenue|Signed in|Welcome/i, 8000);
   },
 };
 
 export const Success: Story = {
   play: async ({ canvasElement }) => {
     await signIn(canvasElement, DEMO_ACCOUNTS.admin);
-    await waitForText(await find(canvasElement, 'cibtp-login'), /Vous êtes connecté|Bienvenue|You are signed in|Welcome/i, 8000);
+    await waitForText(await find(canvasElement, 'cibtp-login'), /Connexion réussie|Bienvenue|Signed in|Welcome/i, 8000);
   },
 };
 
@@ -185,9 +185,12 @@ export const Success: Story = {
 export const ForgotPasswordInline: Story = {
   play: async ({ canvasElement }) => {
     const login = await find(canvasElement, 'cibtp-login');
-    const button = [...login.querySelectorAll('button')].find((b) => /oublié|forgotten/i.test(b.textContent ?? ''));
-    await expect(button).toBeTruthy();
-    button?.click();
+    const button = await waitFor(() => {
+      const found = [...login.querySelectorAll('button')].find((b) => /oublié|forgotten/i.test(b.textContent ?? ''));
+      if (!found) throw new Error('no « Mot de passe oublié ? » button yet');
+      return found;
+    });
+    button.click();
     await find(canvasElement, 'cibtp-login cibtp-forgot-password');
   },
 };

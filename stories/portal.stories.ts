@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../mock-server/index.js';
-import { backend, fill, find, submit } from './support.js';
+import { backend, fill, find, issueLinkToken, storyLocale, submit } from './support.js';
 
 /**
  * `<cibtp-portal>` renders nothing itself: it provides the client, the session and the locale to the
@@ -30,7 +30,7 @@ export const WithLogin: Story = {
  */
 export const SessionWarning: Story = {
   render: (_args, context) => {
-    const locale = (context.globals['locale'] as string | undefined) ?? 'fr';
+    const locale = storyLocale(context.globals);
     return html`<cibtp-portal base-url="/api/" locale=${locale} session-warning="1800">
       <cibtp-login></cibtp-login>
     </cibtp-portal>`;
@@ -58,8 +58,7 @@ export const MockOutbox: Story = {
   loaders: [
     async () => {
       // Something to show: the seeded activation email plus a reset link.
-      const { createPortalClient } = await import('../sdk/index.js');
-      await createPortalClient({ baseUrl: '/api/' }).forgotPassword({ email: 'admin@durand-btp.fr' });
+      await issueLinkToken('reset-password', DEMO_ACCOUNTS.admin);
       return {};
     },
   ],

@@ -22,9 +22,23 @@ export interface MockParameters {
   setup?: (backend: MockBackend) => void | Promise<void>;
 }
 
+/**
+ * What a story's loaders computed since the last reset. When the « Langue » toolbar changes, Storybook
+ * renders the story again, loaders included, but the preview keeps its backend and its widgets (see
+ * .storybook/preview.ts): a loader must then give the same value (the same link token), not a new one.
+ */
+const kept = new Map<string, unknown>();
+
+/** `compute()`'s value, computed once per story run (until the backend is reset). */
+export function keptForTheRun<T>(key: string, compute: () => T): T {
+  if (!kept.has(key)) kept.set(key, compute());
+  return kept.get(key) as T;
+}
+
 /** Resets the backend to its seed and applies a story's `parameters.mock`. */
 export async function prepareBackend(parameters: MockParameters | undefined): Promise<void> {
   clock.offset = 0;
+  kept.clear();
   backend.reset();
   for (const { operation, fault, times } of parameters?.faults ?? []) {
     backend.faults.set(operation, fault, times === undefined ? undefined : { times });
@@ -45,9 +59,51 @@ export async function find<E extends Element = HTMLElement>(root: ParentNode, se
   return found as unknown as E;
 }
 
-/** Clears then types into a native input (found by selector), as a person would. */
+/**
+ * The docs page (its window) when this story is one of its examples, else undefined: each example of a
+ * docs page is an iframe of its own, and the examples of a page play at the same time (see .storybook/preview.ts).
+ */
+export function docsPage(): Window | undefined {
+  try {
+    const host = window.frameElement?.ownerDocument?.defaultView ?? undefined;
+    return host && new URLSearchParams(host.location.search).get('viewMode') === 'docs' ? host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function inDocsExample(): boolean {
+  return docsPage() !== undefined;
+}
+
+/**
+ * The « Langue » of the toolbar. A docs example follows its docs page's: the toolbar sets the globals
+ * of the docs page, not those of the examples inside it (read from Storybook's preview store, defensively).
+ */
+export function storyLocale(globals: Record<string, unknown>): string {
+  const host = docsPage() as (Window & { __STORYBOOK_PREVIEW__?: PreviewStoreAccess }) | undefined;
+  const fromDocs = host?.__STORYBOOK_PREVIEW__?.storyStoreValue?.userGlobals?.get?.()?.['locale'];
+  const locale = typeof fromDocs === 'string' ? fromDocs : globals['locale'];
+  return typeof locale === 'string' ? locale : 'fr';
+}
+
+interface PreviewStoreAccess {
+  storyStoreValue?: { userGlobals?: { get?: () => Record<string, unknown> | undefined } };
+}
+
+/**
+ * Clears then types into a native input (found by selector), as a person would. In a docs example the
+ * value is entered without the keyboard: typing needs the focus, which the examples of a page (played
+ * at the same time) would take from one another, and which an example must not take from the page.
+ */
 export async function fill(root: ParentNode, selector: string, value: string): Promise<void> {
   const input = await find<HTMLInputElement>(root, selector);
+  if (inDocsExample()) {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return;
+  }
   await userEvent.clear(input);
   if (value) await userEvent.type(input, value);
 }
@@ -67,9 +123,14 @@ export async function waitForText(root: Element, pattern: RegExp, timeout = 5000
 /**
  * A fresh single-use link token for `email`, issued by the backend as the real flow would: asks for it
  * through the SDK (`forgotPassword` / `resendActivation`, answered by the worker) and reads the link
- * out of the outbox. Call from a story's `mock.setup` (the worker is running by then).
+ * out of the outbox. Call from a story's loader or `mock.setup` (the worker is running by then); one
+ * token per story run (see `keptForTheRun`).
  */
-export async function issueLinkToken(kind: 'reset-password' | 'activate' | 'certify', email: string): Promise<string> {
+export function issueLinkToken(kind: 'reset-password' | 'activate' | 'certify', email: string): Promise<string> {
+  return keptForTheRun(`${kind} link for ${email}`, () => requestLinkToken(kind, email));
+}
+
+async function requestLinkToken(kind: 'reset-password' | 'activate' | 'certify', email: string): Promise<string> {
   const client = createPortalClient({ baseUrl: '/api/' });
   if (kind === 'reset-password') await client.forgotPassword({ email });
   else if (kind === 'activate') await client.resendActivation({ email });

@@ -35,9 +35,9 @@ import { activateAccountStyles } from './activate-account.styles.js';
  * @fires cibtp-navigate - `CustomEvent<{ to: 'login' }>`, cancelable: « Se connecter ».
  *
  * @csspart card - The frame around the widget (a real part: `cibtp-activate-account::part(card)`).
- * @csspart heading - (`data-part="heading"`) The heading of the current state.
- * @csspart notice - (`data-part="notice"`) The result box.
- * @csspart status - (`data-part="status"`) The visually hidden live region.
+ * @datapart heading - The heading of the current state.
+ * @datapart notice - The result box.
+ * @datapart status - The visually hidden live region.
  *
  * @cssproperty --cibtp-font-family - Font of the widget.
  * @cssproperty --cibtp-font-size - Base font size (default `1rem`).
@@ -168,15 +168,15 @@ export class CibtpActivateAccount extends CibtpElement {
     if (error.code === 'aborted') return this.pendingTemplate();
     if (error.code === 'link-expired') return this.expiredTemplate();
     if (error.code === 'link-invalid' || error.code === 'not-found' || error.code === 'conflict' || error.code === 'validation') {
-      return html`${this.headingTemplate(msg("Ce lien n'est pas valide", { id: 'link.invalid.title' }))}
+      return html`${this.headingTemplate(msg('Ce lien n’est pas valide', { id: 'link.invalid.title' }))}
         <p class="cibtp-note">
-          ${msg("Ce lien d'activation est incomplet ou a déjà été utilisé. Si votre compte est déjà activé, connectez-vous.", {
+          ${msg('Ce lien d’activation est incomplet ou a déjà été utilisé. Si votre compte est déjà activé, connectez-vous.', {
             id: 'activate.invalid.body',
           })}
         </p>
         ${this.signInButton()}`;
     }
-    return html`${this.headingTemplate(msg("L'activation n'a pas abouti", { id: 'activate.failed.title' }))}
+    return html`${this.headingTemplate(msg('L’activation n’a pas abouti', { id: 'activate.failed.title' }))}
       <p class="cibtp-note">${errorMessage(error)}</p>
       <p>${button({ variant: 'primary', label: msg('Réessayer', { id: 'common.retry' }), onClick: () => void this.activation.run() })}</p>`;
   }
@@ -186,8 +186,8 @@ export class CibtpActivateAccount extends CibtpElement {
       return html`${this.headingTemplate(msg('Ce lien a expiré', { id: 'link.expired.title' }))}
         ${this.successNotice(
           'resent',
-          msg('Votre demande a bien été prise en compte', { id: 'forgot.sent.title' }),
-          msg("Si ce lien correspond à un compte, un nouveau courriel d'activation vient d'y être envoyé. Pensez à vérifier vos courriers indésirables.", {
+          msg('Votre demande a bien été prise en compte', { id: 'activate.sent.title' }),
+          msg('Si ce lien correspond à un compte, un nouveau courriel d’activation vient d’y être envoyé. Pensez à vérifier vos courriers indésirables.', {
             id: 'activate.resent.body',
           }),
         )}`;
@@ -195,7 +195,7 @@ export class CibtpActivateAccount extends CibtpElement {
     const pending = this.resendRequest.pending;
     return html`${this.headingTemplate(msg('Ce lien a expiré', { id: 'link.expired.title' }))}
       <p class="cibtp-note">
-        ${msg("Par sécurité, un lien d'activation n'est valable que pour une durée limitée. Vous pouvez en recevoir un nouveau par courriel.", {
+        ${msg('Par sécurité, un lien d’activation n’est valable que pour une durée limitée. Vous pouvez en recevoir un nouveau par courriel.', {
           id: 'activate.expired.body',
         })}
       </p>
@@ -211,7 +211,7 @@ export class CibtpActivateAccount extends CibtpElement {
     if (this.resendRequest.pending || !client || !token) return;
     this.resendProblem = undefined;
     const idempotencyKey = this.resendKeys.key([token]);
-    this.status = () => msg('Envoi de votre demande…', { id: 'forgot.pending' });
+    this.status = () => msg('Envoi de votre demande…', { id: 'activate.pending' });
     const outcome = await this.resendRequest.run((signal) => resendActivation(client, { token }, { signal, idempotencyKey }));
     if (!outcome) return;
     this.status = undefined;

@@ -61,7 +61,7 @@ describe('<cibtp-activate-account>', () => {
     const before = mock.outbox.list().length;
     button(el, 'Recevoir un nouveau lien').click();
     await until(() => el.querySelector('[data-part="notice"]'), 'confirmation');
-    expect(text($(el, '[data-part="notice"]'))).to.include("Si ce lien correspond à un compte, un nouveau courriel d'activation");
+    expect(text($(el, '[data-part="notice"]'))).to.include("Si ce lien correspond à un compte, un nouveau courriel d’activation");
     expect(mock.outbox.list().length).to.equal(before + 1);
     expect(mock.outbox.last({ kind: 'email' })?.to).to.equal('nouveau@durand-btp.fr');
     await expect(el).to.be.accessible();
@@ -69,7 +69,7 @@ describe('<cibtp-activate-account>', () => {
 
   it('an invalid link says so and offers the login', async () => {
     const { el } = await render('abcdefghijklmnopqrstuvwxyz');
-    await until(() => text(el).includes("Ce lien n'est pas valide"), 'invalid');
+    await until(() => text(el).includes("Ce lien n’est pas valide"), 'invalid');
     expect(button(el, 'Se connecter')).to.exist;
     await expect(el).to.be.accessible();
   });
@@ -78,7 +78,7 @@ describe('<cibtp-activate-account>', () => {
     mock.faults.set('activateAccount', { kind: 'server' }, { times: 1 });
     const token = tokenOf(mock.outbox.last({ kind: 'email', to: 'nouveau@durand-btp.fr' })?.link);
     const { el, calls } = await render(token);
-    await until(() => text(el).includes("L'activation n'a pas abouti"), 'failed');
+    await until(() => text(el).includes("L’activation n’a pas abouti"), 'failed');
     expect(text(el)).to.include('Le service rencontre une difficulté temporaire.');
     button(el, 'Réessayer').click();
     await until(() => text(el).includes('Votre compte est activé'), 'activated');

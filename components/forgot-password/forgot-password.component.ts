@@ -1,23 +1,23 @@
 import { localized } from '@lit/localize';
 import { msg } from '../shared/localization.js';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { forgotPassword, requestConfidentialCode } from '../../sdk/auth/index.js';
-import { PortalError } from '../../sdk/errors.js';
 import { ConfidentialCodeRequest, ForgotPasswordRequest } from '../../sdk/schemas/auth.js';
-import { fieldErrors } from '../../sdk/validate.js';
+import { z } from '../../sdk/zod.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
-import {
-  button, errorId, formActions, formShell, requiredMark, requiredNote, summaryItems, textField, type ButtonOptions,
-} from '../shared/fields.js';
-import { errorMessage, fieldMessage, type FieldMessages, type FieldProblem, type Message } from '../shared/messages.js';
-import { RequestController, RetryKeys } from '../shared/request-controller.js';
+import { button, errorId, formActions, formShell, requiredMark, requiredNote, textField, type ButtonOptions } from '../shared/fields.js';
+import { fieldMessage } from '../shared/messages.js';
+import { WizardController } from '../shared/wizard-controller.js';
 import { forgotPasswordStyles } from './forgot-password.styles.js';
 
 /** The two situations of the guide. */
 export type RecoverySituation = 'email' | 'code';
 type Step = 'choose' | 'form' | 'sent';
+
+/** The question's answer: one of the two situations (a local choice, nothing is sent). */
+const SituationChoice = z.object({ situation: z.enum(['email', 'code']) });
 
 /**
  * « Mot de passe oublié » of the Espace sécurisé: first the question « Quelle est votre situation ? »
@@ -38,12 +38,16 @@ type Step = 'choose' | 'form' | 'sent';
  * @fires cibtp-navigate - `CustomEvent<{ to: 'login' }>`, cancelable: « Annuler » on the first question, or « Retour à la connexion ».
  *
  * @csspart card - The frame around the widget (a real part: `cibtp-forgot-password::part(card)`); absent when `embedded`.
- * @csspart heading - (`data-part="heading"`) The heading of the current step.
- * @csspart form - (`data-part="form"`) The `<form>` of the current step.
- * @csspart field - (`data-part="field"`) A label + hint + error + input group.
- * @csspart error-summary - (`data-part="error-summary"`) The box listing the problems after a failed submission.
- * @csspart notice - (`data-part="notice"`) The neutral confirmation.
- * @csspart status - (`data-part="status"`) The visually hidden live region.
+ * @datapart heading - The heading of the current step.
+ * @datapart step - The step indicator (« Étape n sur N ») inside the heading.
+ * @datapart form - The `<form>` of the current step.
+ * @datapart required-note - The note that explains the required-field marker (*).
+ * @datapart field - A label + hint + error + input group.
+ * @datapart help - Where to find the current confidential code (before asking for a new one).
+ * @datapart submit - The submit button of the form.
+ * @datapart error-summary - The box listing the problems after a failed submission.
+ * @datapart notice - The neutral confirmation.
+ * @datapart status - The visually hidden live region.
  *
  * @cssproperty --cibtp-font-family - Font of the widget.
  * @cssproperty --cibtp-font-size - Base font size (default `1rem`).
@@ -81,43 +85,50 @@ export class CibtpForgotPassword extends CibtpElement {
   /** Rendered inside another widget (no card of its own). */
   @property({ type: Boolean, reflect: true }) embedded = false;
 
-  @state() private step: Step = 'choose';
-  /** Messages, not words: written at render time, they follow a locale switch. */
-  @state() private problems: FieldMessages = {};
-  @state() private problem: PortalError | undefined;
+  /** The question, then the email or code form, then the confirmation. */
+  private readonly wizard = new WizardController<Step>(
+    this,
+    { focus: (name) => this.focusId(name) },
+    [{ id: 'choose', when: () => !this.situation }, { id: 'form' }, { id: 'sent', counted: false }],
+    () => [this.emailForm, this.codeForm],
+  );
 
-  private identifiant = '';
-  private chosen: RecoverySituation | undefined;
-  private started = false;
-  private readonly request = new RequestController(this);
-  private readonly keys = new RetryKeys();
+  private readonly chooseForm = this.createForm({
+    fields: [
+      {
+        name: 'situation',
+        // The legend is a question (« Quelle est votre situation ? »): its message names the answer instead.
+        label: () => msg('Votre situation', { id: 'forgot.situation.name' }),
+        target: 'situation-email',
+        messages: { required: (label) => fieldMessage(label, 'choose') },
+      },
+    ],
+    schema: SituationChoice,
+  });
+
+  private readonly emailForm = this.createForm({
+    fields: [{ name: 'email', label: () => msg('Adresse électronique', { id: 'forgot.email.label' }), example: 'nom@entreprise.fr' }],
+    schema: ForgotPasswordRequest,
+  });
+
+  private readonly codeForm = this.createForm({
+    fields: [{ name: 'identifiantCibtp', label: () => msg('Identifiant CIBTP', { id: 'forgot.code.label' }), example: '12345678' }],
+    schema: ConfidentialCodeRequest,
+  });
+
+  private get chosen(): RecoverySituation | undefined {
+    const value = this.situation ?? this.chooseForm.values['situation'];
+    return value === 'email' || value === 'code' ? value : undefined;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.started && this.situation) {
-      this.chosen = this.situation;
-      this.step = 'form';
-    }
-    this.started = true;
+    if (this.wizard.current === 'choose' && this.situation) void this.wizard.restart('form', { focus: false });
   }
 
-  private label(field: string): string {
-    switch (field) {
-      case 'email':
-        return msg('Adresse e-mail', { id: 'forgot.email.label' });
-      case 'identifiantCibtp':
-        return msg('Identifiant CIBTP', { id: 'forgot.code.label' });
-      default:
-        return msg('Quelle est votre situation\u00a0?', { id: 'forgot.choose.title' });
-    }
-  }
-
-  private problemFor(field: string, problem: FieldProblem): Message {
-    const example =
-      problem !== 'invalid' ? undefined : field === 'email' ? 'nom@entreprise.fr' : field === 'identifiantCibtp' ? '12345678' : undefined;
-    // The legend is a question (« Quelle est votre situation ? »): its message names the answer instead.
-    const name = () => (field === 'situation' ? msg('Votre situation', { id: 'forgot.situation.name' }) : this.label(field));
-    return () => fieldMessage(name(), problem, example);
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('email') && this.email) this.emailForm.set('email', this.email);
   }
 
   /** Embedded, the widget sits inside the host widget's frame: no second frame. */
@@ -126,16 +137,14 @@ export class CibtpForgotPassword extends CibtpElement {
   }
 
   protected override stepTemplate(): TemplateResult {
-    if (this.step === 'sent') return this.sentTemplate();
-    if (this.step === 'form') return this.chosen === 'code' ? this.codeTemplate() : this.emailTemplate();
-    return this.chooseTemplate();
-  }
-
-  private problemSummary(fields: readonly string[]): TemplateResult | typeof nothing {
-    return this.summaryTemplate({
-      items: summaryItems(fields, this.problems, (f) => (f === 'situation' ? this.fid('situation-email') : this.fid(f))),
-      message: this.problem ? errorMessage(this.problem) : undefined,
-    });
+    switch (this.wizard.current) {
+      case 'sent':
+        return this.sentTemplate();
+      case 'form':
+        return this.chosen === 'code' ? this.codeTemplate() : this.emailTemplate();
+      default:
+        return this.chooseTemplate();
+    }
   }
 
   /** « Annuler » of the step's form. */
@@ -144,7 +153,8 @@ export class CibtpForgotPassword extends CibtpElement {
   }
 
   private chooseTemplate(): TemplateResult {
-    const error = this.problems['situation']?.();
+    const form = this.chooseForm;
+    const error = form.error('situation');
     const errId = errorId(this.fid('situation'));
     const option = (value: RecoverySituation, text: string) => html`<div class="cibtp-option">
       <input
@@ -155,24 +165,24 @@ export class CibtpForgotPassword extends CibtpElement {
         value=${value}
         .checked=${this.chosen === value}
         @change=${() => {
-          this.chosen = value;
-          this.problems = {};
+          form.set('situation', value);
+          form.clear();
         }}
       />
       <label for=${this.fid(`situation-${value}`)}>${text}</label>
     </div>`;
-    return html`${this.headingTemplate(msg('Mot de passe oublié', { id: 'forgot.title' }))}
-      ${this.problemSummary(['situation'])}
+    return html`${this.headingTemplate(msg('Mot de passe oublié', { id: 'forgot.title' }), this.wizard.position)}
+      ${form.summary()}
       ${formShell({
         labelledBy: this.fid('heading'),
         onSubmit: this.onChoose,
         body: html`<p class="cibtp-note">
-          ${msg("Afin de répondre au mieux à votre besoin, sélectionnez l'une des deux options proposées.", { id: 'forgot.choose.intro' })}
+          ${msg('Afin de répondre au mieux à votre besoin, sélectionnez l’une des deux options proposées.', { id: 'forgot.choose.intro' })}
         </p>
         <fieldset class="cibtp-fieldset" aria-describedby=${error ? errId : nothing}>
-          <legend class="cibtp-legend">${this.label('situation')} ${requiredMark()}</legend>
+          <legend class="cibtp-legend">${msg('Quelle est votre situation\u00a0?', { id: 'forgot.choose.title' })} ${requiredMark()}</legend>
           ${error ? html`<p class="cibtp-field-error" id=${errId}>${error}</p>` : nothing}
-          ${option('email', msg("J'ai déjà créé mon espace sécurisé et j'ai oublié mon mot de passe.", { id: 'forgot.choose.email' }))}
+          ${option('email', msg('J’ai déjà créé mon espace sécurisé et j’ai oublié mon mot de passe.', { id: 'forgot.choose.email' }))}
           ${option('code', msg('Je veux créer mon espace sécurisé mais je ne connais pas mon code confidentiel.', { id: 'forgot.choose.code' }))}
         </fieldset>
         ${formActions({ submit: msg('Continuer', { id: 'common.continue' }), secondary: this.cancelButton(this.onCancel) })}`,
@@ -180,12 +190,12 @@ export class CibtpForgotPassword extends CibtpElement {
   }
 
   private emailTemplate(): TemplateResult {
-    const pending = this.request.pending;
-    return html`${this.headingTemplate(msg('Mot de passe oublié', { id: 'forgot.title' }))}
-      ${this.problemSummary(['email'])}
+    const form = this.emailForm;
+    return html`${this.headingTemplate(msg('Mot de passe oublié', { id: 'forgot.title' }), this.wizard.position)}
+      ${form.summary()}
       ${formShell({
         labelledBy: this.fid('heading'),
-        busy: pending,
+        busy: form.pending,
         onSubmit: this.onSubmit,
         body: html`<p class="cibtp-note">
           ${msg('Veuillez saisir votre adresse électronique (identifiant de connexion). Un lien permettant la réinitialisation de votre mot de passe vous sera ensuite adressé.', {
@@ -194,40 +204,32 @@ export class CibtpForgotPassword extends CibtpElement {
         </p>
         ${requiredNote()}
         ${textField({
-          id: this.fid('email'),
-          name: 'email',
+          ...form.bind('email'),
           type: 'email',
           inputmode: 'email',
           autocomplete: 'email',
-          label: this.label('email'),
           hint: msg('Par exemple nom@entreprise.fr', { id: 'forgot.email.hint' }),
           required: true,
           identifier: true,
-          error: this.problems['email']?.(),
-          value: this.email,
-          onInput: (e) => {
-            this.email = (e.target as HTMLInputElement).value;
-            if (this.problems['email']) this.problems = this.validate();
-          },
         })}
-        ${formActions({ submit: msg('Valider', { id: 'common.validate' }), pending, secondary: this.cancelButton(this.onBack) })}`,
+        ${formActions({ submit: msg('Valider', { id: 'common.validate' }), pending: form.pending, secondary: this.cancelButton(this.onBack) })}`,
       })}`;
   }
 
   private codeTemplate(): TemplateResult {
-    const pending = this.request.pending;
-    return html`${this.headingTemplate(msg("Demande d'un nouveau code confidentiel", { id: 'forgot.code.title' }))}
-      ${this.problemSummary(['identifiantCibtp'])}
+    const form = this.codeForm;
+    return html`${this.headingTemplate(msg('Demande d’un nouveau code confidentiel', { id: 'forgot.code.title' }), this.wizard.position)}
+      ${form.summary()}
       ${formShell({
         labelledBy: this.fid('heading'),
-        busy: pending,
+        busy: form.pending,
         onSubmit: this.onSubmit,
         body: html`<div class="cibtp-note" data-part="help">
           <p>${msg('Avant de demander un nouveau code confidentiel, savez-vous où trouver votre code actuel\u00a0?', { id: 'forgot.code.help.title' })}</p>
           <ul>
             <li>${msg('Nouvel adhérent\u00a0: votre code confidentiel figure sur le deuxième courrier envoyé.', { id: 'forgot.code.help.new' })}</li>
             <li>
-              ${msg("Vous aviez accès à l'ancien espace sécurisé\u00a0: saisissez le mot de passe du compte internet que vous utilisiez sur votre ancien espace sécurisé.", {
+              ${msg('Vous aviez accès à l’ancien espace sécurisé\u00a0: saisissez le mot de passe du compte internet que vous utilisiez sur votre ancien espace sécurisé.', {
                 id: 'forgot.code.help.old',
               })}
             </li>
@@ -240,23 +242,15 @@ export class CibtpForgotPassword extends CibtpElement {
         </div>
         ${requiredNote()}
         ${textField({
-          id: this.fid('identifiantCibtp'),
-          name: 'identifiantCibtp',
+          ...form.bind('identifiantCibtp'),
           autocomplete: 'off',
-          label: this.label('identifiantCibtp'),
           hint: msg('Présent sur le Courrier de bienvenue\u00a0: 6 à 14 lettres ou chiffres.', { id: 'forgot.code.hint' }),
           required: true,
           identifier: true,
-          error: this.problems['identifiantCibtp']?.(),
-          value: this.identifiant,
-          onInput: (e) => {
-            this.identifiant = (e.target as HTMLInputElement).value;
-            if (this.problems['identifiantCibtp']) this.problems = this.validate();
-          },
         })}
         ${formActions({
           submit: msg('Recevoir mon code confidentiel par courrier', { id: 'forgot.code.submit' }),
-          pending,
+          pending: form.pending,
           secondary: this.cancelButton(this.onBack),
         })}`,
       })}`;
@@ -273,100 +267,49 @@ export class CibtpForgotPassword extends CibtpElement {
         'sent',
         msg('Votre demande a bien été prise en compte', { id: 'forgot.sent.title' }),
         byEmail
-          ? msg("Si un espace existe pour cette adresse, un courriel contenant un lien de réinitialisation de votre mot de passe vient d'y être envoyé. Ce lien est valable pour une durée limitée. Pensez à vérifier vos courriers indésirables.", {
+          ? msg('Si un espace existe pour cette adresse, un courriel contenant un lien de réinitialisation de votre mot de passe vient d’y être envoyé. Ce lien est valable pour une durée limitée. Pensez à vérifier vos courriers indésirables.', {
               id: 'forgot.sent.email.body',
             })
-          : msg("Si cet identifiant correspond à un adhérent, un nouveau code confidentiel lui sera adressé par courrier postal, à l'adresse connue de votre caisse.", {
+          : msg('Si cet identifiant correspond à un adhérent, un nouveau code confidentiel lui sera adressé par courrier postal, à l’adresse connue de votre caisse.', {
               id: 'forgot.sent.code.body',
             }),
       )}
       <p>${button({ label: msg('Retour à la connexion', { id: 'common.back-to-login' }), onClick: this.onCancel })}</p>`;
   }
 
-  private validate(): FieldMessages {
-    const found =
-      this.chosen === 'code'
-        ? fieldErrors(ConfidentialCodeRequest, { identifiantCibtp: this.identifiant })
-        : fieldErrors(ForgotPasswordRequest, { email: this.email });
-    return Object.fromEntries(Object.entries(found).map(([f, code]) => [f, this.problemFor(f, code)]));
-  }
-
   private async onChoose(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const value = new FormData(event.currentTarget as HTMLFormElement).get('situation');
-    if (value !== 'email' && value !== 'code') {
-      this.problems = { situation: this.problemFor('situation', 'choose') };
-      await this.focusId('summary');
-      return;
-    }
-    this.chosen = value;
-    this.problems = {};
-    this.problem = undefined;
-    this.step = 'form';
-    await this.focusId(value === 'code' ? 'identifiantCibtp' : 'email');
+    // Nothing is sent: the choice is checked like any form, then the wizard moves on.
+    const chosen = await this.chooseForm.submit(event, { send: async () => true });
+    if (!chosen?.ok) return;
+    await this.wizard.next({ focus: this.chosen === 'code' ? 'identifiantCibtp' : 'email' });
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.request.pending) return;
-    const form = event.currentTarget as HTMLFormElement;
     const byEmail = this.chosen !== 'code';
-    if (byEmail) this.email = (form.elements.namedItem('email') as HTMLInputElement).value;
-    else this.identifiant = (form.elements.namedItem('identifiantCibtp') as HTMLInputElement).value;
-    this.problem = undefined;
-    this.problems = this.validate();
-    if (Object.keys(this.problems).length) {
-      await this.focusId('summary');
-      return;
-    }
-    const client = this.clients.value;
-    if (!client) {
-      this.problem = this.clients.missing();
-      await this.focusId('summary');
-      return;
-    }
-    const email = this.email.trim();
-    const identifiantCibtp = this.identifiant.trim();
-    const idempotencyKey = this.keys.key(byEmail ? ['email', email] : ['code', identifiantCibtp]);
-    this.status = () => msg('Envoi de votre demande…', { id: 'forgot.pending' });
-    const outcome = await this.request.run((signal) =>
-      byEmail
-        ? forgotPassword(client, { email }, { signal, idempotencyKey })
-        : requestConfidentialCode(client, { identifiantCibtp }, { signal, idempotencyKey }),
-    );
-    if (!outcome) return;
-    this.status = undefined;
-    this.keys.settle(outcome.ok ? undefined : outcome.error);
-    if (outcome.ok) {
-      this.step = 'sent';
-      emit(this, 'cibtp-recovery-requested', { channel: byEmail ? 'email' : 'letter' });
-      await this.focusId('sent');
-      return;
-    }
-    const error = outcome.error;
-    if (error.code === 'aborted') return;
-    const field = byEmail ? 'email' : 'identifiantCibtp';
-    const code = error.fields[field];
-    if (error.code === 'validation' && code) this.problems = { [field]: this.problemFor(field, code) };
-    else this.problem = error;
-    await this.focusId('summary');
+    const pending = () => msg('Envoi de votre demande…', { id: 'forgot.pending' });
+    const outcome = byEmail
+      ? await this.emailForm.submit(event, { pending, send: (client, data, call) => forgotPassword(client, data, call) })
+      : await this.codeForm.submit(event, { pending, send: (client, data, call) => requestConfidentialCode(client, data, call) });
+    if (!outcome?.ok) return;
+    emit(this, 'cibtp-recovery-requested', { channel: byEmail ? 'email' : 'letter' });
+    await this.wizard.go('sent', { focus: 'sent' });
   }
 
   /** « Annuler » in a form: back to the question (or to the login when the situation was given). */
   private async onBack(): Promise<void> {
-    this.request.abort();
-    this.problems = {};
-    this.problem = undefined;
+    this.emailForm.clear();
+    this.codeForm.clear();
     if (this.situation) {
       this.onCancel();
       return;
     }
-    this.step = 'choose';
-    await this.focusId(`situation-${this.chosen ?? 'email'}`);
+    await this.wizard.back({ focus: `situation-${this.chosen ?? 'email'}` });
   }
 
   private onCancel(): void {
-    this.request.abort();
+    this.emailForm.abort();
+    this.codeForm.abort();
     emit(this, 'cibtp-navigate', { to: 'login' });
   }
 }

@@ -4,8 +4,9 @@ import type { CibtpForgotPassword } from './forgot-password.component.js';
 import { KNOWN_IDENTIFIANT_CIBTP } from '../../mock-server/index.js';
 import type { RunningMockWorker } from '../../mock-server/browser.js';
 import {
-  $, button, field, focused, recordingClient, resetBackend, summaryEntries, text, type, until, expectFieldProblem, inEnglish,
+  $, button, field, focused, headingText, stepText, recordingClient, resetBackend, summaryEntries, text, type, until, expectFieldProblem, inEnglish,
 } from '../shared/testing.js';
+import { formWidgetSuite } from '../shared/form-suite.js';
 
 async function render() {
   const { client, calls } = recordingClient();
@@ -21,6 +22,30 @@ async function choose(el: CibtpForgotPassword, option: RegExp): Promise<void> {
 }
 
 describe('<cibtp-forgot-password>', () => {
+  describe('email step', () =>
+    formWidgetSuite({
+      render: async () => {
+        const { el } = await render();
+        await choose(el, /oublié mon mot de passe/);
+        return el;
+      },
+      fill: (el) => type(field(el, 'Adresse électronique'), 'admin@durand-btp.fr'),
+      operation: 'forgotPassword',
+      required: 1,
+    }));
+
+  describe('confidential code step', () =>
+    formWidgetSuite({
+      render: async () => {
+        const { el } = await render();
+        await choose(el, /code confidentiel/);
+        return el;
+      },
+      fill: (el) => type(field(el, 'Identifiant CIBTP'), KNOWN_IDENTIFIANT_CIBTP),
+      operation: 'requestConfidentialCode',
+      required: 1,
+    }));
+
   let mock: RunningMockWorker;
   beforeEach(async () => {
     mock = await resetBackend();
@@ -31,7 +56,7 @@ describe('<cibtp-forgot-password>', () => {
     expect(text($(el, 'legend'))).to.equal('Quelle est votre situation ? *');
     const options = [...el.querySelectorAll('input[type="radio"]')].map((r) => text((r as HTMLInputElement).labels![0]));
     expect(options).to.deep.equal([
-      "J'ai déjà créé mon espace sécurisé et j'ai oublié mon mot de passe.",
+      "J’ai déjà créé mon espace sécurisé et j’ai oublié mon mot de passe.",
       'Je veux créer mon espace sécurisé mais je ne connais pas mon code confidentiel.',
     ]);
     await expect(el).to.be.accessible();
@@ -44,7 +69,7 @@ describe('<cibtp-forgot-password>', () => {
   it('option 1: sends a reset link and confirms without revealing whether the account exists', async () => {
     const { el } = await render();
     await choose(el, /oublié mon mot de passe/);
-    const email = field(el, 'Adresse e-mail');
+    const email = field(el, 'Adresse électronique');
     expect(email.autocomplete).to.equal('email');
     expect(email.getRootNode()).to.equal(document);
     await until(() => focused() === email, 'email focused');
@@ -64,7 +89,7 @@ describe('<cibtp-forgot-password>', () => {
     const { el: other } = await render();
     await choose(other, /oublié mon mot de passe/);
     const before = mock.outbox.list().length;
-    type(field(other, 'Adresse e-mail'), 'personne@inconnu.fr');
+    type(field(other, 'Adresse électronique'), 'personne@inconnu.fr');
     button(other, 'Valider').click();
     await until(() => other.querySelector('[data-part="notice"]'), 'confirmation');
     expect(text($(other, '[data-part="notice"]'))).to.equal(confirmation);
@@ -74,7 +99,10 @@ describe('<cibtp-forgot-password>', () => {
   it('option 2: a new confidential code by post, with the guide help text', async () => {
     const { el } = await render();
     await choose(el, /code confidentiel/);
-    expect(text($(el, 'h2'))).to.equal("Demande d'un nouveau code confidentiel");
+    expect(headingText(el)).to.equal("Demande d’un nouveau code confidentiel");
+    // The heading carries the step indicator, read with it when the focus moves there.
+    expect(stepText(el)).to.equal('Étape 2 sur 2');
+    expect(document.activeElement).to.equal(field(el, 'Identifiant CIBTP'));
     expect(text(el)).to.include('Nouvel adhérent : votre code confidentiel figure sur le deuxième courrier envoyé.');
     await expect(el).to.be.accessible();
     type(field(el, 'Identifiant CIBTP'), 'x');
@@ -98,7 +126,7 @@ describe('<cibtp-forgot-password>', () => {
     await until(() => el.querySelector('[data-part="error-summary"]'), 'invalid');
     const french = 'Identifiant CIBTP : format invalide (exemple : 12345678)';
     expectFieldProblem(el, 'Identifiant CIBTP', french);
-    await inEnglish(el, { en: 'Request for a new confidential code', fr: "Demande d'un nouveau code confidentiel" }, () => {
+    await inEnglish(el, { en: 'Request for a new confidential code', fr: "Demande d’un nouveau code confidentiel" }, () => {
       expectFieldProblem(el, 'CIBTP identifier', 'CIBTP identifier: invalid format (example: 12345678)');
     });
     expect(summaryEntries(el)).to.deep.equal([french]);
@@ -118,10 +146,10 @@ describe('<cibtp-forgot-password>', () => {
     mock.faults.set('forgotPassword', { kind: 'server' });
     const { el } = await render();
     await choose(el, /oublié mon mot de passe/);
-    type(field(el, 'Adresse e-mail'), 'admin@durand-btp.fr');
+    type(field(el, 'Adresse électronique'), 'admin@durand-btp.fr');
     button(el, 'Valider').click();
     await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
     expect(text($(el, '[data-part="error-summary"]'))).to.include('Le service rencontre une difficulté temporaire.');
-    expect(field(el, 'Adresse e-mail').value).to.equal('admin@durand-btp.fr');
+    expect(field(el, 'Adresse électronique').value).to.equal('admin@durand-btp.fr');
   });
 });

@@ -1,34 +1,27 @@
 import { localized } from '@lit/localize';
 import { msg, str } from '../shared/localization.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { login, renewCertification, resendActivation, resendOtp, selectTiers, verifyOtp } from '../../sdk/auth/index.js';
-import type { PortalCore } from '../../sdk/core.js';
-import { PortalError } from '../../sdk/errors.js';
-import { LoginRequest, VerifyOtpRequest, type LoginResult, type OtpChallenge } from '../../sdk/schemas/auth.js';
+import type { PortalError } from '../../sdk/errors.js';
+import { LoginRequest, SelectTiersRequest, VerifyOtpRequest, type LoginResult, type OtpChallenge } from '../../sdk/schemas/auth.js';
 import type { Session, Tiers } from '../../sdk/schemas/common.js';
-import { fieldErrors } from '../../sdk/validate.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { ClockController } from '../shared/clock-controller.js';
+import { codeField, codeStep } from '../shared/code-step.js';
 import { emit, type NavigateTarget } from '../shared/events.js';
-import {
-  button, errorId, formActions, formShell, passwordField, requiredNote, summaryItems, textField,
-} from '../shared/fields.js';
-import {
-  errorMessage, fieldMessage, formatDuration, formatTime, otpInvalidMessage, type FieldMessages, type FieldProblem, type Message,
-} from '../shared/messages.js';
+import { button, errorId, formActions, formShell, passwordField, requiredNote, textField } from '../shared/fields.js';
+import type { FormController } from '../shared/form-controller.js';
+import { errorMessage, fieldMessage, isolate, otpInvalidMessage, type Message } from '../shared/messages.js';
 import { safeHref } from '../shared/navigation.js';
 import { ensureDefined } from '../shared/lazy.js';
 import { RequestController, RetryKeys } from '../shared/request-controller.js';
+import { WizardController } from '../shared/wizard-controller.js';
 import type { CibtpForgotPassword } from '../forgot-password/forgot-password.component.js';
 import { loginStyles } from './login.styles.js';
 
 type Step = 'credentials' | 'otp' | 'tiers' | 'forgot' | 'signed-in';
-type LoginField = 'email' | 'password';
 type SideNotice = 'activation-sent' | 'certification-sent';
-
-/** Codes after which the user can do nothing in the form but wait or retry: shown in the summary. */
-const LOGIN_FIELDS: readonly LoginField[] = ['email', 'password'];
 
 /**
  * The login of the Espace sécurisé: email address (*identifiant de connexion*) and password, then,
@@ -63,15 +56,18 @@ const LOGIN_FIELDS: readonly LoginField[] = ['email', 'password'];
  * @fires cibtp-recovery-requested - `CustomEvent<{ channel: 'email' | 'letter' }>`: from the inline forgotten-password flow.
  *
  * @csspart card - The frame around the widget (a real part: `cibtp-login::part(card)`).
- * @csspart heading - (`data-part="heading"`) The heading of the current step.
- * @csspart form - (`data-part="form"`) The `<form>` of the current step.
- * @csspart field - (`data-part="field"`) A label + hint + error + input group.
- * @csspart password-toggle - (`data-part="password-toggle"`) The show/hide password button.
- * @csspart error-summary - (`data-part="error-summary"`) The box listing the problems after a failed submission.
- * @csspart notice - (`data-part="notice"`) A success or information box.
- * @csspart links - (`data-part="links"`) The entry points below the form.
- * @csspart tiers-table - (`data-part="tiers-table"`) The table of the tiers step.
- * @csspart status - (`data-part="status"`) The visually hidden live region.
+ * @datapart heading - The heading of the current step.
+ * @datapart step - The step indicator (« Étape n sur N ») inside the heading of the code and tiers steps.
+ * @datapart form - The `<form>` of the current step.
+ * @datapart required-note - The note that explains the required-field marker (*).
+ * @datapart field - A label + hint + error + input group.
+ * @datapart password-toggle - The show/hide password button.
+ * @datapart submit - The submit button of the current step.
+ * @datapart error-summary - The box listing the problems after a failed submission.
+ * @datapart notice - A success or information box.
+ * @datapart links - The entry points below the form.
+ * @datapart tiers-table - The table of the tiers step.
+ * @datapart status - The visually hidden live region.
  *
  * @cssproperty --cibtp-font-family - Font of the widget.
  * @cssproperty --cibtp-font-size - Base font size (default `1rem`).
@@ -110,58 +106,83 @@ export class CibtpLogin extends CibtpElement {
   /** Pre-fills the email address (e.g. after an activation). */
   @property() email = '';
 
-  @state() private step: Step = 'credentials';
   @state() private passwordVisible = false;
-  /** Messages, not words: written at render time, they follow a locale switch. */
-  @state() private problems: FieldMessages = {};
-  @state() private problem: PortalError | undefined;
-  /** Replaces the message of `problem` in the summary. */
-  @state() private problemText: Message | undefined;
+  /** A new activation or certification link was sent (a success, shown apart from the error). */
   @state() private sideNotice: SideNotice | undefined;
   @state() private sideProblem: PortalError | undefined;
   @state() private challenge: OtpChallenge | undefined;
   @state() private tiers: Tiers[] = [];
-  @state() private session: Session | undefined;
+  @state() private signedIn: Session | undefined;
 
-  private password = '';
-  private code = '';
-  private validateLive = false;
-  private readonly submitRequest = new RequestController(this);
   private readonly sideRequest = new RequestController(this);
-  private readonly clock = new ClockController(this);
-  private readonly loginKeys = new RetryKeys();
-  private readonly stepKeys = new RetryKeys();
   private readonly sideKeys = new RetryKeys();
+  private readonly clock = new ClockController(this);
 
-  // ---- labels, used inline and in the summary --------------------------------------------------
+  /** Credentials → one-time code (when the server asks) → tiers (when several) → signed in. */
+  private readonly wizard = new WizardController<Step>(
+    this,
+    { focus: (name) => this.focusId(name) },
+    [
+      { id: 'credentials' },
+      { id: 'otp', when: () => !!this.challenge },
+      { id: 'tiers', when: () => this.tiers.length > 0 },
+      { id: 'signed-in', counted: false },
+      { id: 'forgot', counted: false, when: () => false },
+    ],
+    () => [this.credentials, this.code, this.tiersForm],
+  );
 
-  private label(field: string): string {
-    switch (field) {
-      case 'email':
-        return msg('Adresse électronique', { id: 'login.email.label' });
-      case 'password':
-        return msg('Mot de passe', { id: 'login.password.label' });
-      case 'code':
-        return msg('Code reçu par SMS', { id: 'login.otp.code.label' });
-      default:
-        return msg("Adhérent et site déclarant", { id: 'login.tiers.field' });
-    }
+  private readonly credentials = this.createForm({
+    fields: [
+      { name: 'email', label: () => msg('Adresse électronique', { id: 'login.email.label' }), example: 'nom@entreprise.fr' },
+      { name: 'password', label: () => msg('Mot de passe', { id: 'login.password.label' }) },
+    ],
+    schema: LoginRequest,
+  });
+
+  private readonly code = this.createForm({
+    fields: [codeField()],
+    schema: VerifyOtpRequest,
+    extra: () => ({ challengeId: this.challenge?.id ?? '' }),
+  });
+
+  private readonly tiersForm = this.createForm({
+    fields: [
+      {
+        name: 'tiersId',
+        input: 'tiers',
+        target: 'tiers-0',
+        label: () => msg('Adhérent et site déclarant', { id: 'login.tiers.field' }),
+        messages: { required: (label) => fieldMessage(label, 'choose') },
+      },
+    ],
+    schema: SelectTiersRequest,
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('email') && this.email) this.credentials.set('email', this.email);
   }
-
-  private problemFor(field: string, problem: FieldProblem): Message {
-    const example = problem !== 'invalid' ? undefined : field === 'email' ? 'nom@entreprise.fr' : field === 'code' ? '123456' : undefined;
-    return () => fieldMessage(this.label(field), problem, example);
-  }
-
-  // ---- rendering ---------------------------------------------------------------------------------
 
   protected override updated(): void {
     // The tiers table needs more room than a form: the host widens (see `--cibtp-max-width-wide`).
-    this.toggleAttribute('data-wide', this.step === 'tiers');
+    this.toggleAttribute('data-wide', this.wizard.current === 'tiers');
+  }
+
+  /** The portal's session changed (a sign-out, an expiry, a sign-in elsewhere): the login follows it. */
+  protected override sessionChanged(session: Session | null): void {
+    if (!session && this.wizard.current === 'signed-in') {
+      this.signedIn = undefined;
+      this.status = () => msg('Vous êtes déconnecté.', { id: 'login.signed-out.status' });
+      void this.wizard.restart('credentials', { focus: false });
+    } else if (session && this.wizard.current !== 'signed-in' && !this.credentials.pending && !this.code.pending && !this.tiersForm.pending) {
+      this.signedIn = session;
+      void this.wizard.restart('signed-in', { focus: false });
+    }
   }
 
   protected override stepTemplate(): TemplateResult {
-    switch (this.step) {
+    switch (this.wizard.current) {
       case 'otp':
         return this.otpTemplate();
       case 'tiers':
@@ -175,84 +196,76 @@ export class CibtpLogin extends CibtpElement {
     }
   }
 
-  private get waitSeconds(): number {
-    return this.problem?.code === 'rate-limited' ? this.clock.secondsUntil(this.problem.retryAt) : 0;
+  /** The countdown of a rate limit, on the step that met it. */
+  private waitSeconds(problem: PortalError | undefined): number {
+    return problem?.code === 'rate-limited' ? this.clock.secondsUntil(problem.retryAt) : 0;
   }
 
-  private problemSummary(fieldOrder: readonly string[]): TemplateResult | typeof nothing {
-    const items = summaryItems(fieldOrder, this.problems, (f) => this.fieldTarget(f));
-    let message: string | undefined = this.problemText?.();
-    if (!message && this.problem) {
-      message = errorMessage(this.problem, this.problem.code === 'rate-limited' ? this.waitSeconds : undefined);
-    }
-    return this.summaryTemplate({ items, message, actions: this.problemActions() });
-  }
-
-  private fieldTarget(field: string): string {
-    return field === 'tiers' ? this.fid('tiers-0') : this.fid(field);
+  /** The summary of a step, with a live countdown for a rate limit. */
+  private summaryOf(form: FormController, actions?: TemplateResult): TemplateResult | typeof nothing {
+    const problem = form.problem;
+    const message = problem?.code === 'rate-limited' && !form.problemText ? errorMessage(problem, this.waitSeconds(problem)) : undefined;
+    return form.summary({ message, actions });
   }
 
   /** What the user can do about the problem: ask for a new activation or certification link. */
   private problemActions(): TemplateResult | undefined {
-    const code = this.problem?.code;
+    const code = this.credentials.problem?.code;
     if (code !== 'account-not-activated' && code !== 'email-certification-expired') return undefined;
-    if (this.sideNotice) {
-      const text =
-        this.sideNotice === 'activation-sent'
-          ? msg("Un nouveau lien d'activation vient d'être envoyé à votre adresse électronique. Il est valable pour une durée limitée.", {
-              id: 'login.activation.sent',
-            })
-          : msg("Un nouveau lien de certification vient d'être envoyé à votre adresse électronique. Il est valable pour une durée limitée.", {
-              id: 'login.certification.sent',
-            });
-      return html`<p class="cibtp-success" data-part="side-notice">${text}</p>`;
-    }
     const label =
       code === 'account-not-activated'
-        ? msg("Recevoir un nouveau lien d'activation", { id: 'login.activation.resend' })
+        ? msg('Recevoir un nouveau lien d’activation', { id: 'login.activation.resend' })
         : msg('Recevoir un nouveau lien de certification', { id: 'login.certification.renew' });
     return html`<div class="cibtp-actions">${button({ label, pending: this.sideRequest.pending, onClick: this.onSendLink })}</div>
       ${this.sideProblem ? html`<p class="cibtp-field-error" role="alert">${errorMessage(this.sideProblem)}</p>` : nothing}`;
   }
 
+  /** After « Recevoir un nouveau lien… »: a success box of its own, not inside the error summary. */
+  private sideNoticeTemplate(): TemplateResult {
+    const activation = this.sideNotice === 'activation-sent';
+    return this.successNotice(
+      'side-notice',
+      activation
+        ? msg('Nouveau lien d’activation envoyé', { id: 'login.activation.sent.title' })
+        : msg('Nouveau lien de certification envoyé', { id: 'login.certification.sent.title' }),
+      activation
+        ? msg('Un nouveau lien d’activation vient d’être envoyé à votre adresse électronique. Il est valable pour une durée limitée.', {
+            id: 'login.activation.sent',
+          })
+        : msg('Un nouveau lien de certification vient d’être envoyé à votre adresse électronique. Il est valable pour une durée limitée.', {
+            id: 'login.certification.sent',
+          }),
+    );
+  }
+
   private credentialsTemplate(): TemplateResult {
-    const pending = this.submitRequest.pending;
-    const blocked = pending || this.waitSeconds > 0;
+    const form = this.credentials;
+    const blocked = form.pending || this.waitSeconds(form.problem) > 0;
     return html`${this.headingTemplate(msg('Connexion à votre espace CIBTP', { id: 'login.title' }))}
-      ${this.problemSummary(LOGIN_FIELDS)}
+      ${this.sideNotice ? this.sideNoticeTemplate() : this.summaryOf(form, this.problemActions())}
       ${formShell({
         labelledBy: this.fid('heading'),
-        busy: pending,
+        busy: form.pending,
         onSubmit: this.onLoginSubmit,
         body: html`${requiredNote()}
         ${textField({
-          id: this.fid('email'),
-          name: 'email',
+          ...form.bind('email'),
           type: 'email',
           inputmode: 'email',
           autocomplete: 'username',
-          label: this.label('email'),
           hint: msg('Votre identifiant de connexion, par exemple nom@entreprise.fr', { id: 'login.email.hint' }),
           required: true,
           identifier: true,
-          error: this.problems['email']?.(),
-          value: this.email,
-          onInput: (e) => this.onCredentialInput('email', e),
         })}
         ${passwordField({
-          id: this.fid('password'),
-          name: 'password',
+          ...form.bind('password'),
           autocomplete: 'current-password',
-          label: this.label('password'),
           required: true,
-          error: this.problems['password']?.(),
-          value: this.password,
           visible: this.passwordVisible,
           onToggle: () => (this.passwordVisible = !this.passwordVisible),
-          onInput: (e) => this.onCredentialInput('password', e),
         })}
         ${formActions({
-          submit: msg('Connexion', { id: 'login.submit' }),
+          submit: msg('Se connecter', { id: 'login.submit' }),
           pending: blocked,
           secondary: {
             variant: 'link',
@@ -267,7 +280,7 @@ export class CibtpLogin extends CibtpElement {
         <li>
           ${this.entryTemplate(
             'associate-site',
-            msg("D'autres sites déclarants\u00a0? Je les associe à un espace existant", { id: 'login.associate' }),
+            msg('D’autres sites déclarants\u00a0? Je les associe à un espace existant', { id: 'login.associate' }),
             this.associateHref,
           )}
         </li>
@@ -286,78 +299,33 @@ export class CibtpLogin extends CibtpElement {
 
   private otpTemplate(): TemplateResult {
     const challenge = this.challenge as OtpChallenge;
-    const pending = this.submitRequest.pending;
-    const masked = challenge.maskedPhone;
-    const lastDigits = masked.replace(/\D/g, '').slice(-2);
-    const expiry = formatTime(new Date(challenge.expiresAt));
-    const resendIn = this.clock.secondsUntil(challenge.resendAvailableAt);
-    const resendBlocked = resendIn > 0 || this.sideRequest.pending;
-    return html`${this.headingTemplate(msg('Vérification de votre identité', { id: 'login.otp.title' }))}
-      ${this.problemSummary(['code'])}
-      ${formShell({
-        labelledBy: this.fid('heading'),
-        busy: pending,
+    return html`${this.headingTemplate(msg('Vérification de votre identité', { id: 'login.otp.title' }), this.wizard.position)}
+      ${this.summaryOf(this.code)}
+      ${codeStep({
+        form: this.code,
+        id: (name) => this.fid(name),
+        challenge,
+        resendIn: this.clock.secondsUntil(challenge.resendAvailableAt),
+        blocked: this.waitSeconds(this.code.problem) > 0,
         onSubmit: this.onOtpSubmit,
-        body: html`<p class="cibtp-lead" id=${this.fid('otp-sent')}>
-          ${msg('Un code a été envoyé au', { id: 'login.otp.sent-to' })}
-          <span aria-hidden="true">${masked}</span><span class="cibtp-visually-hidden"
-            >${msg(str`numéro se terminant par ${lastDigits}`, { id: 'login.otp.sent-to.sr' })}</span
-          >.
-        </p>
-        ${requiredNote()}
-        ${textField({
-          id: this.fid('code'),
-          name: 'code',
-          inputmode: 'numeric',
-          autocomplete: 'one-time-code',
-          label: this.label('code'),
-          hint: msg(str`6 chiffres. Ce code est valable jusqu'à ${expiry}.`, { id: 'login.otp.code.hint' }),
-          describedBy: [this.fid('otp-sent')],
-          required: true,
-          identifier: true,
-          error: this.problems['code']?.(),
-          value: this.code,
-          onInput: (e) => {
-            this.code = (e.target as HTMLInputElement).value;
-            if (this.validateLive) this.problems = { ...this.problems, code: undefined };
-          },
-        })}
-        ${formActions({
-          submit: msg('Valider', { id: 'common.validate' }),
-          pending: pending || this.waitSeconds > 0,
-          secondary: {
-            label:
-              resendIn > 0
-                ? msg(str`Renvoyer le code (possible dans ${formatDuration(resendIn)})`, { id: 'login.otp.resend.wait' })
-                : msg('Renvoyer le code', { id: 'login.otp.resend' }),
-            disabled: resendBlocked,
-            onClick: this.onResendOtp,
-          },
-        })}
-        ${this.sideProblem ? html`<p class="cibtp-field-error" role="alert">${errorMessage(this.sideProblem)}</p>` : nothing}
-        <p>
-          ${button({
-            variant: 'link',
-            label: msg('Retour à la connexion', { id: 'common.back-to-login' }),
-            onClick: this.backToCredentials,
-          })}
-        </p>`,
+        resend: { pending: this.sideRequest.pending, problem: this.sideProblem, onClick: this.onResendOtp },
+        leave: { label: msg('Retour à la connexion', { id: 'common.back-to-login' }), onClick: this.backToCredentials },
       })}`;
   }
 
   private tiersTemplate(): TemplateResult {
-    const pending = this.submitRequest.pending;
-    const error = this.problems['tiers']?.();
+    const form = this.tiersForm;
+    const error = form.error('tiersId');
     const errId = errorId(this.fid('tiers'));
     const instructionsId = this.fid('tiers-instructions');
-    return html`${this.headingTemplate(msg("Choix de l'adhérent et du site déclarant", { id: 'login.tiers.title' }))}
-      ${this.problemSummary(['tiers'])}
+    return html`${this.headingTemplate(msg('Choix de l’adhérent et du site déclarant', { id: 'login.tiers.title' }), this.wizard.position)}
+      ${this.summaryOf(form)}
       ${formShell({
         labelledBy: this.fid('heading'),
-        busy: pending,
+        busy: form.pending,
         onSubmit: this.onTiersSubmit,
         body: html`<fieldset class="cibtp-fieldset" aria-describedby=${error ? `${instructionsId} ${errId}` : instructionsId}>
-          <legend class="cibtp-legend" id=${this.fid('tiers-legend')}>${this.label('tiers')}</legend>
+          <legend class="cibtp-legend" id=${this.fid('tiers-legend')}>${msg('Adhérent et site déclarant', { id: 'login.tiers.field' })}</legend>
           <p class="cibtp-note" id=${instructionsId}>
             ${msg('Veuillez sélectionner une ligne dans la liste ci-dessous puis cliquer sur le bouton Valider.', {
               id: 'login.tiers.instructions',
@@ -384,7 +352,7 @@ export class CibtpLogin extends CibtpElement {
         </fieldset>
         ${formActions({
           submit: msg('Valider', { id: 'common.validate' }),
-          pending,
+          pending: form.pending,
           secondary: { label: msg('Annuler', { id: 'common.cancel' }), onClick: this.backToCredentials },
         })}`,
       })}`;
@@ -401,15 +369,14 @@ export class CibtpLogin extends CibtpElement {
           name="tiers"
           value=${t.id}
           id=${id}
+          .checked=${this.tiersForm.values['tiersId'] === t.id}
           aria-labelledby="${id}-name ${id}-site ${id}-ident"
-          @change=${() => {
-            if (this.validateLive) this.problems = {};
-          }}
+          @change=${() => this.tiersForm.set('tiersId', t.id)}
         />
       </td>
-      <th scope="row"><label for=${id} id="${id}-name">${t.raisonSociale}</label></th>
+      <th scope="row"><label for=${id} id="${id}-name"><bdi>${t.raisonSociale}</bdi></label></th>
       <td>${t.siret}</td>
-      <td id="${id}-site">${t.siteName}</td>
+      <td id="${id}-site"><bdi>${t.siteName}</bdi></td>
       <td id="${id}-ident">${t.identifiantCibtp}</td>
       <td>
         ${t.dsnAlerts.length === 0
@@ -423,7 +390,10 @@ export class CibtpLogin extends CibtpElement {
               </summary>
               <ul>
                 ${t.dsnAlerts.map(
-                  (a) => html`<li><strong>${msg(str`DSN ${a.period}\u00a0: ${a.title}`, { id: 'login.tiers.alert' })}</strong><br />${a.message}</li>`,
+                  (a) =>
+                    html`<li><strong>${msg(str`DSN ${isolate(a.period)}\u00a0: ${isolate(a.title)}`, { id: 'login.tiers.alert' })}</strong><br /><bdi
+                        >${a.message}</bdi
+                      ></li>`,
                 )}
               </ul>
             </details>`}
@@ -434,7 +404,7 @@ export class CibtpLogin extends CibtpElement {
   private forgotTemplate(): TemplateResult {
     return html`<cibtp-forgot-password
       .client=${this.clients.value}
-      .email=${this.email}
+      .email=${this.credentials.values['email'] ?? ''}
       heading-level=${this.headingLevel}
       embedded
       @cibtp-navigate=${this.onInnerNavigate}
@@ -442,124 +412,60 @@ export class CibtpLogin extends CibtpElement {
   }
 
   private signedInTemplate(): TemplateResult {
-    const s = this.session;
+    const s = this.signedIn;
     const name = s ? `${s.user.firstName} ${s.user.lastName}`.trim() : '';
     const tiers = s?.tiers ? `${s.tiers.raisonSociale} — ${s.tiers.siteName}` : '';
-    return html`${this.headingTemplate(msg('Vous êtes connecté', { id: 'login.signed-in.title' }))}
+    return html`${this.headingTemplate(msg('Connexion réussie', { id: 'login.signed-in.title' }))}
       <div class="cibtp-notice cibtp-notice--success" data-part="notice">
-        <p class="cibtp-notice__body">${msg(str`Bienvenue, ${name}.`, { id: 'login.signed-in.welcome' })}</p>
+        <p class="cibtp-notice__body">${msg(str`Bienvenue, ${isolate(name)}.`, { id: 'login.signed-in.welcome' })}</p>
         ${tiers
-          ? html`<p class="cibtp-notice__body">${msg(str`Espace de\u00a0: ${tiers}`, { id: 'login.signed-in.tiers' })}</p>`
+          ? html`<p class="cibtp-notice__body">${msg(str`Espace de\u00a0: ${isolate(tiers)}`, { id: 'login.signed-in.tiers' })}</p>`
           : nothing}
       </div>`;
   }
 
   // ---- behaviour ---------------------------------------------------------------------------------
 
-  private resolveClient(): PortalCore | undefined {
-    const client = this.clients.value;
-    if (!client) {
-      this.problem = this.clients.missing();
-      void this.focusId('summary');
-    }
-    return client;
-  }
-
-  private onCredentialInput(field: LoginField, event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    if (field === 'email') this.email = value;
-    else this.password = value;
-    if (this.validateLive) this.problems = this.validateCredentials();
-  }
-
-  private validateCredentials(): FieldMessages {
-    const found = fieldErrors(LoginRequest, { email: this.email, password: this.password });
-    const problems: FieldMessages = {};
-    for (const field of LOGIN_FIELDS) {
-      const code = found[field];
-      if (code) problems[field] = this.problemFor(field, code);
-    }
-    return problems;
-  }
-
-  private clearProblem(): void {
-    this.problem = undefined;
-    this.problemText = undefined;
-    this.sideNotice = undefined;
-    this.sideProblem = undefined;
-  }
-
   private async onLoginSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.submitRequest.pending || this.waitSeconds > 0) return;
-    const form = event.currentTarget as HTMLFormElement;
-    // Password managers fill `.value` without an input event: read the inputs now.
-    this.email = (form.elements.namedItem('email') as HTMLInputElement).value;
-    this.password = (form.elements.namedItem('password') as HTMLInputElement).value;
-    this.clearProblem();
-    this.problems = this.validateCredentials();
-    if (Object.keys(this.problems).length > 0) {
-      this.validateLive = true;
-      await this.focusId('summary');
+    if (this.waitSeconds(this.credentials.problem) > 0) {
+      event.preventDefault();
       return;
     }
-    const client = this.resolveClient();
-    if (!client) return;
-    const input = { email: this.email.trim(), password: this.password };
-    const idempotencyKey = this.loginKeys.key([input.email, input.password]);
-    this.status = () => msg('Connexion en cours…', { id: 'login.pending' });
-    const outcome = await this.submitRequest.run((signal) => login(client, input, { signal, idempotencyKey }));
-    if (!outcome) return;
-    this.status = undefined;
-    this.loginKeys.settle(outcome.ok ? undefined : outcome.error);
-    if (outcome.ok) await this.onResult(outcome.value);
-    else await this.fail(outcome.error, LOGIN_FIELDS);
+    this.sideNotice = undefined;
+    this.sideProblem = undefined;
+    const outcome = await this.credentials.submit(event, {
+      pending: () => msg('Connexion en cours…', { id: 'login.pending' }),
+      send: (client, data, call) => login(client, data, call),
+    });
+    if (outcome?.ok) await this.onResult(outcome.value);
   }
 
   private async onResult(result: LoginResult): Promise<void> {
-    this.clearProblem();
-    this.problems = {};
-    this.validateLive = false;
     // The server has accepted the password: nothing needs it any more, whatever step comes next.
-    this.password = '';
+    this.credentials.set('password', '');
     if (result.status === 'signed-in') {
-      this.session = result.session;
-      this.code = '';
-      this.step = 'signed-in';
-      this.status = () => msg('Vous êtes connecté.', { id: 'login.signed-in.status' });
+      this.signedIn = result.session;
+      this.code.set('code', '');
+      this.status = () => msg('Connexion réussie.', { id: 'login.signed-in.status' });
       emit(this, 'cibtp-signed-in', { session: result.session });
-      await this.focusId('heading');
+      await this.wizard.go('signed-in');
     } else if (result.status === 'choose-tiers') {
       this.tiers = result.tiers;
-      this.step = 'tiers';
-      await this.focusId('heading');
+      this.tiersForm.set('tiersId', '');
+      await this.wizard.go('tiers');
     } else {
       this.challenge = result.challenge;
-      this.code = '';
-      this.step = 'otp';
-      await this.focusId('code');
+      this.code.set('code', '');
+      await this.wizard.go('otp', { focus: 'code' });
     }
-  }
-
-  /** Shows a failed answer: per-field problems inline + summary, anything else in the summary. */
-  private async fail(error: PortalError, fields: readonly string[]): Promise<void> {
-    if (error.code === 'aborted') return;
-    const known = Object.entries(error.fields).filter(([f]) => fields.includes(f));
-    if (error.code === 'validation' && known.length > 0) {
-      this.problems = Object.fromEntries(known.map(([f, code]) => [f, this.problemFor(f, code)]));
-      this.validateLive = true;
-    } else {
-      this.problem = error;
-    }
-    await this.focusId('summary');
   }
 
   private async onSendLink(): Promise<void> {
-    const code = this.problem?.code;
+    const code = this.credentials.problem?.code;
     if (this.sideRequest.pending || (code !== 'account-not-activated' && code !== 'email-certification-expired')) return;
-    const client = this.resolveClient();
-    if (!client) return;
-    const email = this.email.trim();
+    const client = this.clients.value;
+    if (!client) return void this.credentials.fail(this.clients.missing());
+    const email = (this.credentials.values['email'] ?? '').trim();
     const idempotencyKey = this.sideKeys.key([code, email]);
     this.sideProblem = undefined;
     const outcome = await this.sideRequest.run((signal) =>
@@ -571,73 +477,59 @@ export class CibtpLogin extends CibtpElement {
     this.sideKeys.settle(outcome.ok ? undefined : outcome.error);
     if (outcome.ok) {
       this.sideNotice = code === 'account-not-activated' ? 'activation-sent' : 'certification-sent';
-      const sent = this.sideNotice;
-      this.status = () =>
-        sent === 'activation-sent'
-          ? msg("Un nouveau lien d'activation vient d'être envoyé à votre adresse électronique. Il est valable pour une durée limitée.", {
-              id: 'login.activation.sent',
-            })
-          : msg("Un nouveau lien de certification vient d'être envoyé à votre adresse électronique. Il est valable pour une durée limitée.", {
-              id: 'login.certification.sent',
-            });
+      // The error it answers is solved: the success box replaces the summary, and takes the focus.
+      this.credentials.clear();
+      await this.focusId('side-notice');
     } else if (outcome.error.code !== 'aborted') {
       this.sideProblem = outcome.error;
     }
   }
 
   private async onOtpSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const challenge = this.challenge;
-    if (!challenge || this.submitRequest.pending || this.waitSeconds > 0) return;
-    const form = event.currentTarget as HTMLFormElement;
-    this.code = (form.elements.namedItem('code') as HTMLInputElement).value.trim();
-    this.clearProblem();
-    const found = fieldErrors(VerifyOtpRequest, { challengeId: challenge.id, code: this.code });
-    this.problems = found['code'] ? { code: this.problemFor('code', found['code']) } : {};
-    if (found['code']) {
-      this.validateLive = true;
-      await this.focusId('summary');
+    if (!this.challenge || this.waitSeconds(this.code.problem) > 0) {
+      event.preventDefault();
       return;
     }
-    const client = this.resolveClient();
-    if (!client) return;
-    const input = { challengeId: challenge.id, code: this.code };
-    const idempotencyKey = this.stepKeys.key(['otp', input.challengeId, input.code]);
-    this.status = () => msg('Vérification du code en cours…', { id: 'login.otp.pending' });
-    const outcome = await this.submitRequest.run((signal) => verifyOtp(client, input, { signal, idempotencyKey }));
-    if (!outcome) return;
-    this.status = undefined;
-    this.stepKeys.settle(outcome.ok ? undefined : outcome.error);
-    if (outcome.ok) {
-      await this.onResult(outcome.value);
-      return;
-    }
-    const error = outcome.error;
+    this.sideProblem = undefined;
+    const outcome = await this.code.submit(event, {
+      pending: () => msg('Vérification du code en cours…', { id: 'login.otp.pending' }),
+      send: (client, data, call) => verifyOtp(client, data, call),
+      onError: (error) => this.onOtpError(error),
+    });
+    if (outcome?.ok) await this.onResult(outcome.value);
+  }
+
+  /** A wrong code with attempts left stays on the field; no attempt left, or an expired code: back to the password. */
+  private async onOtpError(error: PortalError): Promise<boolean> {
     if (error.code === 'otp-invalid' && error.attemptsLeft !== 0) {
       const attemptsLeft = error.attemptsLeft;
-      this.problems = { code: () => otpInvalidMessage(this.label('code'), attemptsLeft) };
-      this.validateLive = true;
+      this.code.problems = { code: () => otpInvalidMessage(codeField().label(), attemptsLeft) };
       await this.focusId('summary');
-    } else if (error.code === 'otp-invalid' || error.code === 'otp-expired') {
-      // No attempt left, or the code expired: back to the password, which the user keeps.
-      this.step = 'credentials';
-      this.problems = {};
-      this.problem = error;
-      this.problemText =
-        error.code === 'otp-invalid'
-          ? () => msg('Trop de codes incorrects. Connectez-vous à nouveau pour recevoir un nouveau code.', { id: 'login.otp.exhausted' })
-          : undefined;
-      await this.focusId('summary');
-    } else {
-      await this.fail(error, ['code']);
+      return true;
     }
+    if (error.code !== 'otp-invalid' && error.code !== 'otp-expired') return false;
+    await this.toCredentials(error, error.code === 'otp-invalid'
+      ? () => msg('Trop de codes incorrects. Connectez-vous à nouveau pour recevoir un nouveau code.', { id: 'login.otp.exhausted' })
+      : undefined);
+    return true;
+  }
+
+  /** Back to the password (which the user keeps) with the problem that ended the step. */
+  private async toCredentials(error: PortalError, text?: Message): Promise<void> {
+    this.challenge = undefined;
+    this.tiers = [];
+    await this.wizard.restart('credentials', { focus: false });
+    this.credentials.problem = error;
+    this.credentials.problemText = text;
+    this.requestUpdate();
+    await this.focusId('summary');
   }
 
   private async onResendOtp(): Promise<void> {
     const challenge = this.challenge;
     if (!challenge || this.sideRequest.pending || this.clock.secondsUntil(challenge.resendAvailableAt) > 0) return;
-    const client = this.resolveClient();
-    if (!client) return;
+    const client = this.clients.value;
+    if (!client) return void this.code.fail(this.clients.missing());
     this.sideProblem = undefined;
     const idempotencyKey = this.sideKeys.key(['resend', challenge.id]);
     const outcome = await this.sideRequest.run((signal) => resendOtp(client, { challengeId: challenge.id }, { signal, idempotencyKey }));
@@ -645,73 +537,50 @@ export class CibtpLogin extends CibtpElement {
     this.sideKeys.settle(outcome.ok ? undefined : outcome.error);
     if (outcome.ok) {
       this.challenge = outcome.value;
-      this.problems = {};
+      this.code.clear();
       const digits = outcome.value.maskedPhone.replace(/\D/g, '').slice(-2);
       this.status = () => msg(str`Un nouveau code a été envoyé au numéro se terminant par ${digits}.`, { id: 'login.otp.resent' });
     } else if (outcome.error.code === 'otp-expired') {
-      this.step = 'credentials';
-      this.problem = outcome.error;
-      await this.focusId('summary');
+      await this.toCredentials(outcome.error);
     } else if (outcome.error.code !== 'aborted') {
       this.sideProblem = outcome.error;
     }
   }
 
   private async onTiersSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.submitRequest.pending) return;
-    const form = event.currentTarget as HTMLFormElement;
-    const tiersId = new FormData(form).get('tiers');
-    this.clearProblem();
-    if (typeof tiersId !== 'string' || !tiersId) {
-      this.problems = { tiers: this.problemFor('tiers', 'choose') };
-      this.validateLive = true;
-      await this.focusId('summary');
-      return;
-    }
-    this.problems = {};
-    const client = this.resolveClient();
-    if (!client) return;
-    const idempotencyKey = this.stepKeys.key(['tiers', tiersId]);
-    this.status = () => msg('Connexion en cours…', { id: 'login.pending' });
-    const outcome = await this.submitRequest.run((signal) => selectTiers(client, { tiersId }, { signal, idempotencyKey }));
-    if (!outcome) return;
-    this.status = undefined;
-    this.stepKeys.settle(outcome.ok ? undefined : outcome.error);
-    if (outcome.ok) await this.onResult(outcome.value);
-    else if (outcome.error.code === 'session-expired') {
-      this.step = 'credentials';
-      this.problem = outcome.error;
-      await this.focusId('summary');
-    } else await this.fail(outcome.error, ['tiers']);
+    const outcome = await this.tiersForm.submit(event, {
+      pending: () => msg('Connexion en cours…', { id: 'login.pending' }),
+      send: (client, data, call) => selectTiers(client, data, call),
+      onError: async (error) => {
+        if (error.code !== 'session-expired') return false;
+        await this.toCredentials(error);
+        return true;
+      },
+    });
+    if (outcome?.ok) await this.onResult(outcome.value);
   }
 
   private async backToCredentials(): Promise<void> {
-    this.submitRequest.abort();
     this.sideRequest.abort();
-    this.clearProblem();
-    this.problems = {};
-    this.validateLive = false;
+    this.sideProblem = undefined;
     this.challenge = undefined;
     this.tiers = [];
-    this.step = 'credentials';
-    await this.focusId('heading');
+    for (const form of [this.credentials, this.code, this.tiersForm]) form.clear();
+    await this.wizard.restart('credentials');
   }
 
   private async onForgot(): Promise<void> {
     if (!emit(this, 'cibtp-navigate', { to: 'forgot-password' })) return;
-    this.submitRequest.abort();
-    this.clearProblem();
-    this.problems = {};
+    this.credentials.abort();
+    this.credentials.clear();
     // The inline forgotten-password flow is fetched when asked for: a page that only signs in never loads it.
     try {
       await ensureDefined('cibtp-forgot-password', () => import('../forgot-password/forgot-password.js'));
     } catch (error) {
-      this.problem = error as PortalError;
-      await this.focusId('summary');
+      await this.credentials.fail(error as PortalError);
       return;
     }
-    this.step = 'forgot';
+    await this.wizard.go('forgot', { focus: false });
     await this.updateComplete;
     const inner = this.querySelector<CibtpForgotPassword>('cibtp-forgot-password');
     await inner?.updateComplete;
@@ -723,7 +592,6 @@ export class CibtpLogin extends CibtpElement {
     if (event.detail.to !== 'login') return;
     event.stopPropagation();
     event.preventDefault();
-    this.step = 'credentials';
-    await this.focusId('forgot');
+    await this.wizard.restart('credentials', { focus: 'forgot' });
   }
 }

@@ -9,6 +9,8 @@ import { formStyles } from '../shared/styles.js';
  * scroll it) when it is wider than the widget, rather than widening the page (WCAG 1.4.10 reflow).
  * `position: relative` makes that box clip the table's visually hidden texts too: absolutely
  * positioned, they would otherwise escape it and widen the whole page on a phone.
+ * Its cells wrap long words only where they overflow (`break-word`, not the widgets' `anywhere`), so that the
+ * columns keep their width and the table scrolls in its box rather than breaking names mid-word.
  * (Comments inside the css`` literal would ship to every page: they are kept out here.)
  */
 export const loginStyles = [
@@ -26,6 +28,7 @@ export const loginStyles = [
       outline-offset: 2px;
     }
     :where(cibtp-login) .cibtp-table {
+      overflow-wrap: break-word;
       width: 100%;
       border-collapse: collapse;
       font-size: 0.95em;

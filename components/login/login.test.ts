@@ -11,6 +11,7 @@ import { setLocale } from '../shared/localization.js';
 import {
   $, autofill, button, field, fieldError, focused, recordingClient, resetBackend, summaryEntries, text, type, until, type RecordedCall, expectFieldProblem, inEnglish,
 } from '../shared/testing.js';
+import { formWidgetSuite } from '../shared/form-suite.js';
 
 const PASSWORD = 'Chantier2026!';
 
@@ -24,7 +25,7 @@ function signIn(el: CibtpLogin, email: string, password = PASSWORD): void {
   // As a password manager does: values set without input events.
   autofill(field(el, 'Adresse électronique'), email);
   autofill(field(el, 'Mot de passe'), password);
-  button(el, 'Connexion').click();
+  button(el, 'Se connecter').click();
 }
 
 function summary(el: Element): HTMLElement {
@@ -38,6 +39,30 @@ describe('<cibtp-login>', () => {
   beforeEach(async () => {
     mock = await resetBackend();
   });
+
+  describe('credentials step', () =>
+    formWidgetSuite({
+      render: async () => (await render()).el,
+      fill: (el) => {
+        type(field(el, 'Adresse électronique'), 'admin@durand-btp.fr');
+        type(field(el, 'Mot de passe'), PASSWORD);
+      },
+      operation: 'login',
+      required: 2,
+    }));
+
+  describe('one-time code step: the form suite', () =>
+    formWidgetSuite({
+      render: async () => {
+        const { el } = await render();
+        signIn(el, 'jean.martin@exemple.fr');
+        await until(() => el.querySelector('input[name="code"]'), 'otp step');
+        return el;
+      },
+      fill: (el) => type(field(el, 'Code reçu par SMS'), '000000'),
+      operation: 'verifyOtp',
+      required: 1,
+    }));
 
   describe('idle form', () => {
     it('renders native credential inputs in the light DOM, in a native form with a real submit button', async () => {
@@ -58,28 +83,34 @@ describe('<cibtp-login>', () => {
       expect(password.type).to.equal('password');
       expect(password.autocomplete).to.equal('current-password');
       expect(password.maxLength).to.equal(-1);
-      expect(button(el, 'Connexion').type).to.equal('submit');
+      expect(button(el, 'Se connecter').type).to.equal('submit');
       expect(text($(el, 'h2'))).to.equal('Connexion à votre espace CIBTP');
-      expect(text(el)).to.include("Les champs marqués d'un astérisque (*) sont obligatoires.");
+      expect(text(el)).to.include("Les champs marqués d’un astérisque (*) sont obligatoires.");
       expect(text(el)).to.include('Je crée mon espace sécurisé');
-      expect(text(el)).to.include("D'autres sites déclarants ? Je les associe à un espace existant");
+      expect(text(el)).to.include("D’autres sites déclarants ? Je les associe à un espace existant");
       await expect(el).to.be.accessible();
     });
 
-    it('shows and hides the password with a toggle button (aria-pressed, localised name)', async () => {
+    it('shows and hides the password with a toggle button that says what it will do', async () => {
       const { el } = await render();
       const toggle = $<HTMLButtonElement>(el, '[data-part="password-toggle"]');
       expect(toggle.getAttribute('aria-label')).to.equal('Afficher le mot de passe');
-      expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+      expect(text(toggle)).to.equal('Afficher');
+      // Its name changes, so it is not also a pressed/unpressed toggle (that would say it twice).
+      expect(toggle.hasAttribute('aria-pressed')).to.equal(false);
       toggle.click();
       await el.updateComplete;
       expect(field(el, 'Mot de passe').type).to.equal('text');
-      expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+      expect(text(toggle)).to.equal('Masquer');
+      expect(toggle.getAttribute('aria-label')).to.equal('Masquer le mot de passe');
+      toggle.click();
+      await el.updateComplete;
+      expect(field(el, 'Mot de passe').type).to.equal('password');
     });
 
     it('after an empty submission, focuses an error summary whose links use the inline messages', async () => {
       const { el, calls } = await render();
-      button(el, 'Connexion').click();
+      button(el, 'Se connecter').click();
       await until(() => el.querySelector('[data-part="error-summary"]'), 'summary shown');
       await until(() => focused() === summary(el), 'summary focused');
       const links = [...summary(el).querySelectorAll('a')].map((a) => text(a));
@@ -98,7 +129,7 @@ describe('<cibtp-login>', () => {
       const { el } = await render();
       type(field(el, 'Adresse électronique'), 'admin@');
       type(field(el, 'Mot de passe'), PASSWORD);
-      button(el, 'Connexion').click();
+      button(el, 'Se connecter').click();
       await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
       expect(text(summary(el))).to.include('Adresse électronique : format invalide (exemple : nom@entreprise.fr)');
       type(field(el, 'Adresse électronique'), 'admin@durand-btp.fr');
@@ -110,7 +141,7 @@ describe('<cibtp-login>', () => {
       const { el } = await render();
       type(field(el, 'Adresse électronique'), 'admin@');
       type(field(el, 'Mot de passe'), PASSWORD);
-      button(el, 'Connexion').click();
+      button(el, 'Se connecter').click();
       await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
       expectFieldProblem(el, 'Adresse électronique', 'Adresse électronique : format invalide (exemple : nom@entreprise.fr)');
       await inEnglish(el, { en: 'Sign in to your CIBTP space', fr: 'Connexion à votre espace CIBTP' }, async () => {
@@ -132,7 +163,7 @@ describe('<cibtp-login>', () => {
       signIn(el, 'admin@durand-btp.fr');
       const { detail } = (await event) as CustomEvent<{ session: Session }>;
       expect(detail.session.user.email).to.equal('admin@durand-btp.fr');
-      await until(() => text(el).includes('Vous êtes connecté'), 'success');
+      await until(() => text(el).includes('Connexion réussie'), 'success');
       expect(focused()).to.equal($(el, 'h2'));
       await expect(el).to.be.accessible();
     });
@@ -140,14 +171,14 @@ describe('<cibtp-login>', () => {
     it('the status line follows a locale switch too', async () => {
       const { el } = await render();
       signIn(el, 'admin@durand-btp.fr');
-      await until(() => text($(el, '[data-part="status"]')) === 'Vous êtes connecté.', 'status in French');
+      await until(() => text($(el, '[data-part="status"]')) === 'Connexion réussie.', 'status in French');
       try {
         await setLocale('en');
-        await until(() => text($(el, '[data-part="status"]')) === 'You are signed in.', 'status in English');
+        await until(() => text($(el, '[data-part="status"]')) === 'You are now signed in.', 'status in English');
       } finally {
         await setLocale('fr');
       }
-      await until(() => text($(el, '[data-part="status"]')) === 'Vous êtes connecté.', 'status back in French');
+      await until(() => text($(el, '[data-part="status"]')) === 'Connexion réussie.', 'status back in French');
     });
 
     it('refuses wrong credentials with a generic message and keeps what was typed', async () => {
@@ -179,10 +210,10 @@ describe('<cibtp-login>', () => {
       const { el } = await render();
       signIn(el, 'nouveau@durand-btp.fr');
       await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
-      expect(text(summary(el))).to.include("Votre compte n'est pas encore activé.");
+      expect(text(summary(el))).to.include("Votre compte n’est pas encore activé.");
       const before = mock.outbox.list().length;
-      button(el, "Recevoir un nouveau lien d'activation").click();
-      await until(() => text(el).includes("Un nouveau lien d'activation vient d'être envoyé"), 'confirmation');
+      button(el, "Recevoir un nouveau lien d’activation").click();
+      await until(() => text(el).includes("Un nouveau lien d’activation vient d’être envoyé"), 'confirmation');
       expect(mock.outbox.list().length).to.equal(before + 1);
       expect(mock.outbox.last({ kind: 'email' })?.to).to.equal('nouveau@durand-btp.fr');
       await expect(el).to.be.accessible();
@@ -194,7 +225,7 @@ describe('<cibtp-login>', () => {
       await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
       expect(text(summary(el))).to.include('La certification de votre adresse électronique a expiré');
       button(el, 'Recevoir un nouveau lien de certification').click();
-      await until(() => text(el).includes("Un nouveau lien de certification vient d'être envoyé"), 'confirmation');
+      await until(() => text(el).includes("Un nouveau lien de certification vient d’être envoyé"), 'confirmation');
       const sent = mock.outbox.last({ kind: 'email', to: 'certif@durand-btp.fr' });
       expect(sent?.link).to.match(/#action=activate&token=/);
     });
@@ -209,8 +240,8 @@ describe('<cibtp-login>', () => {
       signIn(el, 'admin@durand-btp.fr');
       await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
       expect(text(summary(el))).to.match(/Trop de tentatives\. Vous pourrez réessayer dans (\d+ min \d\d s|\d+ s)\./);
-      expect(button(el, 'Connexion').getAttribute('aria-disabled')).to.equal('true');
-      button(el, 'Connexion').click();
+      expect(button(el, 'Se connecter').getAttribute('aria-disabled')).to.equal('true');
+      button(el, 'Se connecter').click();
       await el.updateComplete;
       expect(loginCalls(calls)).to.have.length(1);
       expect(field(el, 'Mot de passe').value).to.equal(PASSWORD);
@@ -221,7 +252,7 @@ describe('<cibtp-login>', () => {
     it('asks for the adhérent and site, then signs in with the chosen tiers', async () => {
       const { el } = await render();
       signIn(el, 'multi@durand-btp.fr');
-      await until(() => text(el).includes("Choix de l'adhérent et du site déclarant"), 'tiers step');
+      await until(() => text(el).includes("Choix de l’adhérent et du site déclarant"), 'tiers step');
       expect(focused()).to.equal($(el, 'h2'));
       const radios = [...el.querySelectorAll<HTMLInputElement>('input[type="radio"][name="tiers"]')];
       expect(radios).to.have.length(3);
@@ -275,7 +306,7 @@ describe('<cibtp-login>', () => {
       expect(code.getRootNode()).to.equal(document);
       await until(() => focused() === code, 'code focused');
       expect(text(el)).to.match(/Un code a été envoyé au •+\d\d/);
-      expect(text(el)).to.match(/Ce code est valable jusqu'à \d\d:\d\d/);
+      expect(text(el)).to.match(/Ce code est valable jusqu’à \d\d:\d\d/);
       expect(button(el, 'Renvoyer le code (possible dans 30 s)').disabled).to.equal(true);
       await expect(el).to.be.accessible();
 
@@ -290,7 +321,7 @@ describe('<cibtp-login>', () => {
       const event = oneEvent(el, 'cibtp-signed-in');
       button(el, 'Valider').click();
       await event;
-      await until(() => text(el).includes('Vous êtes connecté'), 'signed in');
+      await until(() => text(el).includes('Connexion réussie'), 'signed in');
     });
 
     it('rewrites a wrong-code error, and the message after the last attempt, when the locale switches', async () => {
@@ -360,7 +391,7 @@ describe('<cibtp-login>', () => {
       const { el, calls } = await render();
       signIn(el, 'admin@durand-btp.fr', 'wrong-1');
       await until(() => el.querySelector('[data-part="error-summary"]'), 'failed');
-      button(el, 'Connexion').click();
+      button(el, 'Se connecter').click();
       await until(() => text(el).includes('Adresse électronique ou mot de passe incorrect.'), 'second answer');
       signIn(el, 'admin@durand-btp.fr', 'wrong-2');
       await until(() => loginCalls(calls).length === 3 && !el.querySelector('form[aria-busy="true"]'), 'third');
@@ -379,8 +410,8 @@ describe('<cibtp-login>', () => {
     signIn(el, 'admin@durand-btp.fr');
     await el.updateComplete;
     expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
-    expect(button(el, 'Connexion').getAttribute('aria-disabled')).to.equal('true');
-    button(el, 'Connexion').click();
+    expect(button(el, 'Se connecter').getAttribute('aria-disabled')).to.equal('true');
+    button(el, 'Se connecter').click();
     $<HTMLFormElement>(el, 'form').requestSubmit();
     await until(() => signedIn === 1, 'signed in');
     expect(loginCalls(calls)).to.have.length(1);
@@ -440,7 +471,7 @@ describe('<cibtp-login>', () => {
       expect(text(signup)).to.equal('Je crée mon espace sécurisé');
       expect(signup.getAttribute('href')).to.equal('/creer');
       // An unsafe URL is never bound: the entry point falls back to a button.
-      const associate = button(el, "D'autres sites déclarants ? Je les associe à un espace existant");
+      const associate = button(el, "D’autres sites déclarants ? Je les associe à un espace existant");
       const targets: string[] = [];
       el.addEventListener('cibtp-navigate', (e) => {
         targets.push(e.detail.to);

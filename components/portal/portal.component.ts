@@ -122,6 +122,16 @@ export class CibtpPortal extends LitElement {
     return this.activeClient?.session ?? null;
   }
 
+  /**
+   * Signs out: ends the session on the server, then every widget inside follows (`cibtp-signed-out`).
+   * The page's own « Se déconnecter » calls this. Rejects with a PortalError when the server could not
+   * be told (the session then stays as it was: try again).
+   */
+  async logout(): Promise<void> {
+    const client = this.activeClient;
+    if (client) await logout(client);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Before the first render too: widgets inside may ask for the client as soon as they connect.
@@ -160,7 +170,15 @@ export class CibtpPortal extends LitElement {
 
   private syncClient(): void {
     if (!this.client && this.baseUrl && this.own?.baseUrl !== this.baseUrl) {
-      this.own = { baseUrl: this.baseUrl, client: createPortalCore({ baseUrl: this.baseUrl, locale: this.locale }) };
+      // A portal owns its client (its session lives and ends with it). A base-url that is no http(s)
+      // URL or path makes none: the widgets inside then say the portal cannot be reached.
+      let client: PortalCore | undefined;
+      try {
+        client = createPortalCore({ baseUrl: this.baseUrl, locale: this.locale });
+      } catch (error) {
+        console.error(`[cibtp] <cibtp-portal base-url="${this.baseUrl}">: ${(error as Error).message}`);
+      }
+      this.own = client ? { baseUrl: this.baseUrl, client } : undefined;
     }
     const active = this.activeClient;
     if (active !== this.subscribed) {
@@ -299,7 +317,7 @@ export class CibtpPortal extends LitElement {
     return html`<slot></slot
       ><dialog part="session-warning" role="alertdialog" aria-labelledby="sw-title" aria-describedby="sw-text" lang=${getLocale()}
         @cancel=${this.onCancel}>${w
-        ? html`<h2 id="sw-title">${msg('Votre session va bientôt expirer', { id: 'portal.session-warning.title' })}</h2>
+        ? html`<h2 id="sw-title">${msg('Votre session va expirer', { id: 'portal.session-warning.title' })}</h2>
           <p id="sw-text">${countdown((w.deadline - Date.now()) / 1000)}</p>
           <p class="cibtp-visually-hidden" aria-live="polite">${w.said ? countdown(w.step) : ''}</p>
           ${w.error ? html`<p class="error" role="alert">${w.error()}</p>` : nothing}

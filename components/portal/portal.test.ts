@@ -24,7 +24,7 @@ describe('<cibtp-portal>', () => {
     const login = $(portal, 'cibtp-login');
     autofill(field(login, 'Adresse électronique'), 'admin@durand-btp.fr');
     autofill(field(login, 'Mot de passe'), 'Chantier2026!');
-    button(login, 'Connexion').click();
+    button(login, 'Se connecter').click();
     await until(() => portal.session !== null, 'session');
     return portal;
   }
@@ -33,7 +33,7 @@ describe('<cibtp-portal>', () => {
     const portal = await signedInPortal();
     expect(portal.shadowRoot?.querySelector('slot')).to.exist;
     expect(portal.session?.user.email).to.equal('admin@durand-btp.fr');
-    expect(text($(portal, 'cibtp-login'))).to.include('Vous êtes connecté');
+    expect(text($(portal, 'cibtp-login'))).to.include('Connexion réussie');
     await expect(portal).to.be.accessible();
   });
 
@@ -105,7 +105,7 @@ describe('<cibtp-portal>', () => {
       const d = dialog(portal);
       expect(d.getAttribute('role')).to.equal('alertdialog');
       expect(text(d)).to.match(/Votre session va expirer dans \d+ min \d{2} s\./);
-      expect(text(portal.shadowRoot!.getElementById(d.getAttribute('aria-labelledby')!))).to.equal('Votre session va bientôt expirer');
+      expect(text(portal.shadowRoot!.getElementById(d.getAttribute('aria-labelledby')!))).to.equal('Votre session va expirer');
       expect(text(portal.shadowRoot!.getElementById(d.getAttribute('aria-describedby')!))).to.include('Votre session va expirer dans');
       await until(() => d.contains(portal.shadowRoot!.activeElement), 'focus in the dialog');
       expect(text(portal.shadowRoot!.activeElement)).to.equal('Rester connecté');

@@ -1,27 +1,22 @@
 import { localized } from '@lit/localize';
 import { msg } from '../shared/localization.js';
-import { html, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { resetPassword } from '../../sdk/auth/index.js';
+import { passwordPolicy, resetPassword } from '../../sdk/auth/index.js';
 import { PortalError } from '../../sdk/errors.js';
 import { DEFAULT_PASSWORD_POLICY, evaluatePassword, type PasswordPolicy } from '../../sdk/rules/password.js';
-import { ResetPasswordRequest } from '../../sdk/schemas/auth.js';
-import { fieldErrors } from '../../sdk/validate.js';
+import { ResetPasswordRequest, resetPasswordRequest } from '../../sdk/schemas/auth.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
-import {
-  button, formActions, formShell, passwordField, requiredNote, summaryItems, type PasswordFieldOptions,
-} from '../shared/fields.js';
+import { button, formActions, formShell, passwordField, requiredNote } from '../shared/fields.js';
 import { readLinkToken } from '../shared/link-token.js';
-import { errorMessage, fieldMessage, type FieldMessages, type FieldProblem, type Message } from '../shared/messages.js';
 import { ensureDefined } from '../shared/lazy.js';
-import { RequestController, RetryKeys } from '../shared/request-controller.js';
+import { RequestController } from '../shared/request-controller.js';
+import type { FieldProblem } from '../shared/messages.js';
 import type { CibtpForgotPassword } from '../forgot-password/forgot-password.component.js';
 import { resetPasswordStyles } from './reset-password.styles.js';
 
 type Step = 'form' | 'done' | 'link-problem' | 'forgot';
-type Field = 'password' | 'confirmation';
-const FIELDS: readonly Field[] = ['password', 'confirmation'];
 
 /**
  * Choosing a new password from the link received by email (`#action=reset-password&token=…`): new
@@ -46,14 +41,16 @@ const FIELDS: readonly Field[] = ['password', 'confirmation'];
  * @fires cibtp-recovery-requested - `CustomEvent<{ channel: 'email' | 'letter' }>`: from the inline forgotten-password flow.
  *
  * @csspart card - The frame around the widget (a real part: `cibtp-reset-password::part(card)`).
- * @csspart heading - (`data-part="heading"`) The heading of the current step.
- * @csspart form - (`data-part="form"`) The `<form>`.
- * @csspart field - (`data-part="field"`) A label + hint + error + input group.
- * @csspart password-toggle - (`data-part="password-toggle"`) The show/hide password buttons.
- * @csspart password-rules - (`data-part="password-rules"`) The live checklist of the password policy.
- * @csspart error-summary - (`data-part="error-summary"`) The box listing the problems after a failed submission.
- * @csspart notice - (`data-part="notice"`) The success box.
- * @csspart status - (`data-part="status"`) The visually hidden live region.
+ * @datapart heading - The heading of the current step.
+ * @datapart form - The `<form>`.
+ * @datapart required-note - The note that explains the required-field marker (*).
+ * @datapart field - A label + hint + error + input group.
+ * @datapart password-toggle - The show/hide password buttons.
+ * @datapart password-rules - The live checklist of the password policy.
+ * @datapart submit - The submit button of the form.
+ * @datapart error-summary - The box listing the problems after a failed submission.
+ * @datapart notice - The success box.
+ * @datapart status - The visually hidden live region.
  *
  * @cssproperty --cibtp-font-family - Font of the widget.
  * @cssproperty --cibtp-font-size - Base font size (default `1rem`).
@@ -84,35 +81,72 @@ export class CibtpResetPassword extends CibtpElement {
   /** The token of the reset link; read from `#action=reset-password&token=…` when not set. */
   @property() token?: string | undefined;
 
-  /** The caisse's password policy, shown as a checklist (the server enforces its own). */
+  /**
+   * The caisse's password policy: served by its backend (`passwordPolicy()`, fetched when the widget
+   * connects) unless the page sets one. The checklist and the live validation both read this value;
+   * until the served one arrives, the common bounds apply and the server has the last word.
+   */
   @property({ attribute: false }) policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY;
 
+  /** Whether `policy` is the caisse's (served or set by the page), not the default. */
+  private policyKnown = false;
+  /** The schema built from `policy`, rebuilt when it changes. */
+  private policySchema: { policy: PasswordPolicy; schema: ReturnType<typeof resetPasswordRequest> } | undefined;
+  private readonly policyRequest = new RequestController(this);
+  private policyLoading: Promise<void> | undefined;
+
+  /**
+   * The account's email, when the host page knows it: it fills the hidden `username` field, so that a
+   * password manager files the new password under the right account.
+   */
+  @property() email = '';
+
   @state() private step: Step = 'form';
-  /** Messages, not words: written at render time, they follow a locale switch. */
-  @state() private problems: FieldMessages<Field> = {};
-  @state() private problem: PortalError | undefined;
   @state() private passwordVisible = false;
   @state() private confirmationVisible = false;
-  @state() private password = '';
 
-  private confirmation = '';
-  private validateLive = false;
-  private readonly request = new RequestController(this);
-  private readonly keys = new RetryKeys();
+  private readonly form = this.createForm({
+    fields: [
+      { name: 'password', input: 'new-password', label: () => msg('Nouveau mot de passe', { id: 'reset.password.label' }) },
+      { name: 'confirmation', input: 'confirm-password', label: () => msg('Confirmation du nouveau mot de passe', { id: 'reset.confirmation.label' }) },
+    ],
+    schema: () => this.schema(),
+    extra: () => ({ token: this.token ?? '' }),
+    check: ({ password, confirmation }): Record<string, FieldProblem> =>
+      !confirmation ? { confirmation: 'required' } : confirmation !== password ? { confirmation: 'mismatch' } : {},
+  });
+
+  /** A link problem (expired, invalid), or a failure of the inline flow's loading. */
+  @state() private linkProblem: PortalError | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.token) this.token = readLinkToken('reset-password')?.token;
+    this.policyLoading = this.loadPolicy();
   }
 
-  private label(field: Field): string {
-    return field === 'password'
-      ? msg('Nouveau mot de passe', { id: 'reset.password.label' })
-      : msg('Confirmation du nouveau mot de passe', { id: 'reset.confirmation.label' });
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A policy set by the page (not the default) is the caisse's.
+    if (changed.has('policy') && this.policy !== DEFAULT_PASSWORD_POLICY) this.policyKnown = true;
   }
 
-  private problemFor(field: Field, problem: FieldProblem): Message {
-    return () => fieldMessage(this.label(field), problem);
+  /** The request schema under the current policy (the served one once known). */
+  private schema(): ReturnType<typeof resetPasswordRequest> | typeof ResetPasswordRequest {
+    if (!this.policyKnown) return ResetPasswordRequest;
+    if (this.policySchema?.policy !== this.policy) this.policySchema = { policy: this.policy, schema: resetPasswordRequest(this.policy) };
+    return this.policySchema.schema;
+  }
+
+  /** Asks the backend for the caisse's policy once; on failure the checklist keeps the default. */
+  private async loadPolicy(): Promise<void> {
+    const client = this.clients.value;
+    if (this.policyKnown || !this.token || !client) return;
+    const outcome = await this.policyRequest.run((signal) => passwordPolicy(client, { signal }));
+    if (outcome?.ok) {
+      this.policy = outcome.value;
+      this.policyKnown = true;
+    }
   }
 
   protected override stepTemplate(): TemplateResult {
@@ -134,56 +168,34 @@ export class CibtpResetPassword extends CibtpElement {
   }
 
   private formTemplate(): TemplateResult {
-    const pending = this.request.pending;
+    const form = this.form;
+    const password = form.values['password'] ?? '';
     return html`${this.headingTemplate(msg('Choisissez un nouveau mot de passe', { id: 'reset.title' }))}
-      ${this.summaryTemplate({
-        items: summaryItems(FIELDS, this.problems, (f) => this.fid(f)),
-        message: this.problem ? errorMessage(this.problem) : undefined,
-      })}
+      ${form.summary()}
       ${formShell({
         labelledBy: this.fid('heading'),
-        busy: pending,
+        busy: form.pending,
         onSubmit: this.onSubmit,
         body: html`${requiredNote()}
+          <input type="text" name="username" autocomplete="username" .value=${this.email} hidden />
           ${passwordField({
-            ...this.newPasswordField('password', 'new-password', this.password, this.passwordVisible),
+            ...form.bind('password'),
+            autocomplete: 'new-password',
+            required: true,
+            visible: this.passwordVisible,
             onToggle: () => (this.passwordVisible = !this.passwordVisible),
-            evaluation: evaluatePassword(this.password, this.policy),
+            evaluation: evaluatePassword(password, this.policy),
             policy: this.policy,
-            onInput: (e) => {
-              this.password = (e.target as HTMLInputElement).value;
-              if (this.validateLive) this.problems = this.validate();
-            },
           })}
           ${passwordField({
-            ...this.newPasswordField('confirmation', 'confirm-password', this.confirmation, this.confirmationVisible),
+            ...form.bind('confirmation'),
+            autocomplete: 'new-password',
+            required: true,
+            visible: this.confirmationVisible,
             onToggle: () => (this.confirmationVisible = !this.confirmationVisible),
-            onInput: (e) => {
-              this.confirmation = (e.target as HTMLInputElement).value;
-              if (this.validateLive) this.problems = this.validate();
-            },
           })}
-          ${formActions({ submit: msg('Valider', { id: 'common.validate' }), pending })}`,
+          ${formActions({ submit: msg('Valider', { id: 'common.validate' }), pending: form.pending })}`,
       })}`;
-  }
-
-  /** What the password and its confirmation have in common: a required `new-password` input. */
-  private newPasswordField(
-    field: Field,
-    name: string,
-    value: string,
-    visible: boolean,
-  ): Omit<PasswordFieldOptions, 'onToggle'> {
-    return {
-      id: this.fid(field),
-      name,
-      autocomplete: 'new-password',
-      label: this.label(field),
-      required: true,
-      error: this.problems[field]?.(),
-      value,
-      visible,
-    };
   }
 
   private doneTemplate(): TemplateResult {
@@ -197,84 +209,45 @@ export class CibtpResetPassword extends CibtpElement {
   }
 
   private linkProblemTemplate(): TemplateResult {
-    const expired = this.problem?.code === 'link-expired';
+    const expired = this.linkProblem?.code === 'link-expired';
     return html`${this.headingTemplate(
         expired
           ? msg('Ce lien a expiré', { id: 'link.expired.title' })
-          : msg("Ce lien n'est pas valide", { id: 'link.invalid.title' }),
+          : msg('Ce lien n’est pas valide', { id: 'link.invalid.title' }),
       )}
       <p class="cibtp-note">
         ${expired
-          ? msg("Par sécurité, un lien de réinitialisation du mot de passe n'est valable que pour une durée limitée.", { id: 'reset.link.expired.body' })
+          ? msg('Par sécurité, un lien de réinitialisation du mot de passe n’est valable que pour une durée limitée.', { id: 'reset.link.expired.body' })
           : msg("Ce lien de réinitialisation est incomplet ou a déjà été utilisé. Vérifiez que vous avez ouvert le dernier lien reçu, en entier.", { id: 'reset.link.invalid.body' })}
       </p>
       <p>${button({ variant: 'primary', label: msg('Demander un nouveau lien', { id: 'reset.link.new' }), onClick: this.onNewLink })}</p>`;
   }
 
-  private validate(): FieldMessages<Field> {
-    const found = fieldErrors(ResetPasswordRequest, { token: this.token ?? '', password: this.password });
-    const problems: FieldMessages<Field> = {};
-    if (found['password']) problems.password = this.problemFor('password', found['password']);
-    if (!this.confirmation) problems.confirmation = this.problemFor('confirmation', 'required');
-    else if (this.confirmation !== this.password) problems.confirmation = this.problemFor('confirmation', 'mismatch');
-    return problems;
-  }
-
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.request.pending) return;
     const form = event.currentTarget as HTMLFormElement;
-    this.password = (form.elements.namedItem('new-password') as HTMLInputElement).value;
-    this.confirmation = (form.elements.namedItem('confirm-password') as HTMLInputElement).value;
-    this.problem = undefined;
-    this.problems = this.validate();
-    if (Object.keys(this.problems).length) {
-      this.validateLive = true;
-      await this.focusId('summary');
-      return;
-    }
-    const client = this.clients.value;
-    const token = this.token;
-    if (!client || !token) {
-      this.problem = client ? new PortalError('link-invalid') : this.clients.missing();
-      await this.focusId('summary');
-      return;
-    }
-    const input = { token, password: this.password };
-    const idempotencyKey = this.keys.key([token, this.password]);
-    this.status = () => msg('Enregistrement du nouveau mot de passe…', { id: 'reset.pending' });
-    const outcome = await this.request.run((signal) => resetPassword(client, input, { signal, idempotencyKey }));
-    if (!outcome) return;
-    this.status = undefined;
-    this.keys.settle(outcome.ok ? undefined : outcome.error);
-    if (outcome.ok) {
-      this.password = '';
-      this.confirmation = '';
-      this.step = 'done';
-      this.status = () => msg('Votre mot de passe a été modifié.', { id: 'reset.done.status' });
-      emit(this, 'cibtp-password-reset', {});
-      await this.focusId('heading');
-      return;
-    }
-    const error = outcome.error;
-    if (error.code === 'aborted') return;
-    if (error.code === 'link-expired' || error.code === 'link-invalid' || error.code === 'not-found') {
-      this.problem = error.code === 'not-found' ? new PortalError('link-invalid') : error;
-      this.step = 'link-problem';
-      await this.focusId('heading');
-      return;
-    }
-    if (error.code === 'validation' && error.fields['password']) {
-      this.problems = { password: this.problemFor('password', error.fields['password']) };
-    } else if (error.code === 'validation' && error.fields['token']) {
-      this.problem = new PortalError('link-invalid');
-      this.step = 'link-problem';
-      await this.focusId('heading');
-      return;
-    } else {
-      this.problem = error;
-    }
-    await this.focusId('summary');
+    // The caisse's policy decides what is refused here: wait for it if it is on its way.
+    await this.policyLoading;
+    const outcome = await this.form.submit(form, {
+      pending: () => msg('Enregistrement du nouveau mot de passe…', { id: 'reset.pending' }),
+      send: (client, { token, password }, call) => resetPassword(client, { token, password }, call),
+      // A link that is missing, malformed, expired or already used: nothing to correct in the form.
+      onError: async (error) => {
+        const link = error.code === 'link-expired' || error.code === 'link-invalid' || error.code === 'not-found';
+        if (!link && !(error.code === 'validation' && error.fields['token'])) return false;
+        this.linkProblem = error.code === 'link-expired' ? error : new PortalError('link-invalid');
+        this.step = 'link-problem';
+        await this.focusId('heading');
+        return true;
+      },
+    });
+    if (!outcome?.ok) return;
+    // The server has the new password: nothing here needs it any more.
+    this.form.values = {};
+    this.step = 'done';
+    this.status = () => msg('Votre mot de passe a été modifié.', { id: 'reset.done.status' });
+    emit(this, 'cibtp-password-reset', {});
+    await this.focusId('heading');
   }
 
   private async onNewLink(): Promise<void> {
@@ -283,8 +256,7 @@ export class CibtpResetPassword extends CibtpElement {
     try {
       await ensureDefined('cibtp-forgot-password', () => import('../forgot-password/forgot-password.js'));
     } catch (error) {
-      this.problem = error as PortalError;
-      await this.focusId('summary');
+      await this.form.fail(error as PortalError);
       return;
     }
     this.step = 'forgot';

@@ -1,10 +1,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import './reset-password.js';
 import type { CibtpResetPassword } from './reset-password.component.js';
 import type { RunningMockWorker } from '../../mock-server/browser.js';
 import {
   $, advanceClock, button, field, focused, recordingClient, resetBackend, summaryEntries, text, type, until, expectFieldProblem, inEnglish,
 } from '../shared/testing.js';
+import { formWidgetSuite } from '../shared/form-suite.js';
+import { mockBackend } from '../shared/testing.js';
 
 const NEW_PASSWORD = 'Nouveau-Chantier-2027';
 
@@ -22,6 +25,17 @@ async function render(token: string | undefined) {
 }
 
 describe('<cibtp-reset-password>', () => {
+  describe('new password form', () =>
+    formWidgetSuite({
+      render: async () => (await render(await resetToken(await mockBackend()))).el,
+      fill: (el) => {
+        type(field(el, 'Nouveau mot de passe'), NEW_PASSWORD);
+        type(field(el, 'Confirmation du nouveau mot de passe'), NEW_PASSWORD);
+      },
+      operation: 'resetPassword',
+      required: 2,
+    }));
+
   let mock: RunningMockWorker;
   beforeEach(async () => {
     mock = await resetBackend();
@@ -42,6 +56,30 @@ describe('<cibtp-reset-password>', () => {
     await el.updateComplete;
     expect(rules.querySelectorAll('[data-ok="true"]').length).to.equal(5);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows and applies the caisse’s own policy, as its backend serves it', async () => {
+    mock.worker.use(
+      http.get('*/api/password/policy', () =>
+        HttpResponse.json({ minLength: 12, maxLength: 64, minCategories: 2, categories: ['lower', 'digit'] }),
+      ),
+    );
+    const { el, calls } = await render(await resetToken(mock));
+    await until(() => text($(el, '[data-part="password-rules"]')).includes('de 12 à 64 caractères'), 'the served policy');
+    const rules = $(el, '[data-part="password-rules"]');
+    expect(text(rules)).to.include('chacune des 2 catégories suivantes');
+    expect(text(rules)).to.include('une minuscule');
+    expect(text(rules)).not.to.include('une majuscule');
+    // What the checklist says is what the form refuses: 11 characters, before anything is sent.
+    type(field(el, 'Nouveau mot de passe'), 'abcdefghij1');
+    type(field(el, 'Confirmation du nouveau mot de passe'), 'abcdefghij1');
+    button(el, 'Valider').click();
+    await until(() => el.querySelector('[data-part="error-summary"]'), 'refused');
+    expect(summaryEntries(el)).to.deep.equal(['Nouveau mot de passe : ne respecte pas les règles de composition indiquées']);
+    expect(calls.filter((c) => c.path.endsWith('password/reset'))).to.have.length(0);
+    type(field(el, 'Nouveau mot de passe'), 'abcdefghijk1');
+    await el.updateComplete;
+    expect(rules.querySelectorAll('[data-ok="false"]')).to.have.length(0);
   });
 
   it('explains a weak password and a mismatch, in the summary and inline', async () => {
@@ -111,7 +149,7 @@ describe('<cibtp-reset-password>', () => {
     type(field(el, 'Nouveau mot de passe'), NEW_PASSWORD);
     type(field(el, 'Confirmation du nouveau mot de passe'), NEW_PASSWORD);
     button(el, 'Valider').click();
-    await until(() => text(el).includes("Ce lien n'est pas valide"), 'invalid');
+    await until(() => text(el).includes("Ce lien n’est pas valide"), 'invalid');
     await expect(el).to.be.accessible();
   });
 

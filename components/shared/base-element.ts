@@ -2,10 +2,15 @@ import {
   LitElement, adoptStyles, html, nothing, render, supportsAdoptingStyleSheets,
   type CSSResultOrNative, type PropertyValues, type TemplateResult,
 } from 'lit';
-import { msg } from './localization.js';
+import { msg, str } from './localization.js';
 import { property, state } from 'lit/decorators.js';
 import type { PortalCore } from '../../sdk/core.js';
+import { ContextConsumer } from '@lit/context';
 import { ClientController } from './client-controller.js';
+import { sessionContext } from './context.js';
+import type { Session } from '../../sdk/schemas/common.js';
+import { FormController, type FormOptions } from './form-controller.js';
+import type { z } from '../../sdk/zod.js';
 import { emit } from './events.js';
 import { button, errorSummary, heading, notice, statusRegion, type SummaryItem } from './fields.js';
 import { TextsController, getLocale, isLocale, localeLoading, requestedLocale, setLocale } from './localization.js';
@@ -61,7 +66,7 @@ const unframedTemplate = html`<slot></slot>`;
  * Rendering: the widget renders into its own light DOM (`createRenderRoot() { return this; }`), so
  * that its native `<form>`, credential `<input>`s, labels, hints and errors share one tree with the
  * page: browser autofill and password managers see the inputs, and `for` / `aria-describedby`
- * references resolve (SECURITY.md, "Password managers and autofill"). Its `static styles` are adopted
+ * references resolve (docs/SECURITY.md, "Password managers and autofill"). Its `static styles` are adopted
  * once into the root node it is connected to, with selectors scoped under the tag.
  *
  * The only thing in its (open) shadow root is the frame, `<div part="card"><slot></slot></div>`, so
@@ -86,6 +91,26 @@ export abstract class CibtpElement extends LitElement {
 
   /** Re-renders when the caisse overrides texts (`overrideTexts()`). */
   protected readonly texts = new TextsController(this);
+
+  /**
+   * The session `<cibtp-portal>` provides: a sign-out, an expiry or a change of tiers from anywhere on
+   * the page reaches every widget inside it (`sessionChanged`).
+   */
+  private readonly sessionConsumer = new ContextConsumer(this, {
+    context: sessionContext,
+    subscribe: true,
+    callback: (session) => this.sessionChanged(session ?? null),
+  });
+
+  /** The portal's current session (`null` signed out, or without a portal). */
+  protected get portalSession(): Session | null {
+    return this.sessionConsumer.value ?? null;
+  }
+
+  /** Called when the portal's session changes; a widget whose content depends on it follows it here. */
+  protected sessionChanged(_session: Session | null): void {
+    this.requestUpdate();
+  }
 
   /** Prefix that keeps this instance's ids unique in the document. */
   protected readonly uid = `cibtp-${(++counter).toString(36)}`;
@@ -172,9 +197,18 @@ export abstract class CibtpElement extends LitElement {
   // step's form and takes the focus on a new step), then the error summary (id `summary`, focused after
   // a failed submission) or a success notice, whose titles sit one level below the heading.
 
-  /** The heading of the current step, at `heading-level`. */
-  protected headingTemplate(text: string): TemplateResult {
-    return html`<div data-part="heading">${heading(this.headingLevel, this.fid('heading'), text)}</div>`;
+  /**
+   * The heading of the current step, at `heading-level`; with a wizard's `position`, the step indicator
+   * (« Étape 2 sur 3 ») sits inside the heading, so that moving the focus there announces both.
+   */
+  protected headingTemplate(text: string, position?: { index: number; total: number }): TemplateResult {
+    const content = position
+      ? html`<span class="cibtp-step" data-part="step">${msg(str`Étape ${String(position.index)} sur ${String(position.total)}`, {
+          id: 'wizard.step',
+        })}</span>
+          ${text}`
+      : text;
+    return html`<div data-part="heading">${heading(this.headingLevel, this.fid('heading'), content)}</div>`;
   }
 
   /** The error summary of the current step; nothing while there is no problem. */
@@ -184,6 +218,24 @@ export abstract class CibtpElement extends LitElement {
     actions?: TemplateResult | undefined;
   }): TemplateResult | typeof nothing {
     return errorSummary({ id: this.fid('summary'), headingLevel: this.headingLevel + 1, ...o });
+  }
+
+  /** A form of this widget on the one submit pipeline (`FormController`), wired to its ids, focus and live region. */
+  protected createForm<S extends z.ZodMiniType>(options: FormOptions<S>): FormController<S> {
+    return new FormController(
+      this,
+      {
+        id: (name) => this.fid(name),
+        focus: (name) => this.focusId(name),
+        announce: (message) => {
+          this.status = message;
+        },
+        client: () => this.clients.value,
+        missingClient: () => this.clients.missing(),
+        summary: (o) => this.summaryTemplate(o),
+      },
+      options,
+    );
   }
 
   /** « Se connecter », the way on once a link was followed: asks the host page for the login (cancelable). */

@@ -28,6 +28,7 @@ export interface FieldOptions {
   /** Extra ids for `aria-describedby` (e.g. a password checklist). */
   describedBy?: string[];
   onInput?: (event: Event) => void;
+  onBlur?: (event: Event) => void;
   /** Native spell-checking and capitalisation are off for identifiers. */
   identifier?: boolean;
 }
@@ -48,7 +49,7 @@ export function requiredMark(): TemplateResult {
 /** « Les champs marqués d'un astérisque (*) sont obligatoires. » */
 export function requiredNote(): TemplateResult {
   return html`<p class="cibtp-note" data-part="required-note">
-    ${msg("Les champs marqués d'un astérisque (*) sont obligatoires.", { id: 'form.required-note' })}
+    ${msg('Les champs marqués d’un astérisque (*) sont obligatoires.', { id: 'form.required-note' })}
   </p>`;
 }
 
@@ -73,6 +74,7 @@ function inputTemplate(o: FieldOptions, type: string): TemplateResult {
     aria-describedby=${ifDefined(describedBy(o))}
     .value=${o.value ?? ''}
     @input=${o.onInput}
+    @blur=${o.onBlur}
   />`;
 }
 
@@ -91,7 +93,11 @@ export interface PasswordFieldOptions extends FieldOptions {
   policy?: PasswordPolicy | undefined;
 }
 
-/** A password input with a show/hide toggle (ASVS 6.2.6) and, when choosing one, the policy checklist. */
+/**
+ * A password input with a show/hide toggle (ASVS 6.2.6) and, when choosing one, the policy checklist.
+ * The toggle says what it will do (« Afficher », then « Masquer »): its name changes, so it carries no
+ * `aria-pressed` (a toggle button with a changing name would be announced twice over).
+ */
 export function passwordField(o: PasswordFieldOptions): TemplateResult {
   const rulesId = `${o.id}-rules`;
   const options: FieldOptions = o.evaluation ? { ...o, describedBy: [...(o.describedBy ?? []), rulesId] } : o;
@@ -104,11 +110,12 @@ export function passwordField(o: PasswordFieldOptions): TemplateResult {
         class="cibtp-button cibtp-button--secondary cibtp-password__toggle"
         data-part="password-toggle"
         aria-controls=${o.id}
-        aria-pressed=${o.visible ? 'true' : 'false'}
-        aria-label=${msg('Afficher le mot de passe', { id: 'password.toggle.label' })}
+        aria-label=${o.visible
+          ? msg('Masquer le mot de passe', { id: 'password.toggle.hide.label' })
+          : msg('Afficher le mot de passe', { id: 'password.toggle.label' })}
         @click=${o.onToggle}
       >
-        ${msg('Afficher', { id: 'password.toggle.text' })}
+        ${o.visible ? msg('Masquer', { id: 'password.toggle.hide' }) : msg('Afficher', { id: 'password.toggle.text' })}
       </button>
     </div>
     ${o.evaluation && o.policy ? passwordChecklist(rulesId, o.evaluation, o.policy) : nothing}
@@ -125,25 +132,33 @@ function checkState(ok: boolean): TemplateResult {
 function passwordChecklist(id: string, evaluation: PasswordEvaluation, policy: PasswordPolicy): TemplateResult {
   const ok = (checkId: string) => evaluation.checks.find((c) => c.id === checkId)?.ok ?? false;
   const min = String(policy.minLength);
+  const max = String(policy.maxLength);
   const categories = String(policy.minCategories);
-  const category = (checkId: string, label: string) =>
+  const count = String(policy.categories.length);
+  const names: Record<string, () => string> = {
+    upper: () => msg('une majuscule', { id: 'password.rule.upper' }),
+    lower: () => msg('une minuscule', { id: 'password.rule.lower' }),
+    digit: () => msg('un chiffre', { id: 'password.rule.digit' }),
+    special: () => msg('un caractère spécial', { id: 'password.rule.special' }),
+  };
+  const item = (checkId: string, label: Content) =>
     html`<li class="cibtp-check" data-ok=${ok(checkId) ? 'true' : 'false'}>${checkState(ok(checkId))} ${label}</li>`;
+  // The caisse's policy as served: its lengths, and only the categories it counts.
   return html`<div class="cibtp-checklist" id=${id} data-part="password-rules">
     <p class="cibtp-checklist__title">${msg('Votre mot de passe doit contenir\u00a0:', { id: 'password.rules.title' })}</p>
     <ul>
-      <li class="cibtp-check" data-ok=${ok('length') ? 'true' : 'false'}>
-        ${checkState(ok('length'))} ${msg(str`au moins ${min} caractères`, { id: 'password.rule.length' })}
-      </li>
-      <li class="cibtp-check" data-ok=${ok('categories') ? 'true' : 'false'}>
-        ${checkState(ok('categories'))}
-        ${msg(str`au moins ${categories} des 4 catégories suivantes\u00a0:`, { id: 'password.rule.categories' })}
-        <ul>
-          ${category('upper', msg('une majuscule', { id: 'password.rule.upper' }))}
-          ${category('lower', msg('une minuscule', { id: 'password.rule.lower' }))}
-          ${category('digit', msg('un chiffre', { id: 'password.rule.digit' }))}
-          ${category('special', msg('un caractère spécial', { id: 'password.rule.special' }))}
-        </ul>
-      </li>
+      ${item('length', msg(str`de ${min} à ${max} caractères`, { id: 'password.rule.length' }))}
+      ${policy.categories.length && policy.minCategories
+        ? html`<li class="cibtp-check" data-ok=${ok('categories') ? 'true' : 'false'}>
+            ${checkState(ok('categories'))}
+            ${policy.minCategories >= policy.categories.length
+              ? msg(str`chacune des ${count} catégories suivantes\u00a0:`, { id: 'password.rule.categories.all' })
+              : msg(str`au moins ${categories} des ${count} catégories suivantes\u00a0:`, { id: 'password.rule.categories' })}
+            <ul>
+              ${policy.categories.map((c) => item(c, names[c]?.() ?? c))}
+            </ul>
+          </li>`
+        : nothing}
     </ul>
   </div>`;
 }
@@ -252,7 +267,7 @@ export function errorSummary(o: {
   const count = String(o.items.length);
   const title =
     o.items.length === 0
-      ? msg("La demande n'a pas abouti", { id: 'summary.title.failed' })
+      ? msg('La demande n’a pas abouti', { id: 'summary.title.failed' })
       : isOne(o.items.length)
         ? msg(str`Le formulaire contient ${count} erreur`, { id: 'summary.title.one' })
         : msg(str`Le formulaire contient ${count} erreurs`, { id: 'summary.title.other' });
@@ -263,16 +278,20 @@ export function errorSummary(o: {
     input?.focus();
     input?.scrollIntoView?.({ block: 'center' });
   };
+  // GOV.UK's error summary: the title, message and links inside role="alert", so that a screen reader
+  // reads them all when the summary appears (the focus moving to it alone would read only its name).
   return html`<div class="cibtp-error-summary" id=${o.id} tabindex="-1" aria-labelledby=${titleId} data-part="error-summary">
-    ${heading(o.headingLevel, titleId, title, 'cibtp-error-summary__title')}
-    ${o.message ? html`<p class="cibtp-error-summary__message">${o.message}</p>` : nothing}
-    ${o.items.length
-      ? html`<ul class="cibtp-error-summary__list">
-          ${o.items.map(
-            (item) => html`<li><a href="#${item.target}" @click=${(e: Event) => focusField(e, item.target)}>${item.text}</a></li>`,
-          )}
-        </ul>`
-      : nothing}
+    <div role="alert">
+      ${heading(o.headingLevel, titleId, title, 'cibtp-error-summary__title')}
+      ${o.message ? html`<p class="cibtp-error-summary__message">${o.message}</p>` : nothing}
+      ${o.items.length
+        ? html`<ul class="cibtp-error-summary__list">
+            ${o.items.map(
+              (item) => html`<li><a href="#${item.target}" @click=${(e: Event) => focusField(e, item.target)}>${item.text}</a></li>`,
+            )}
+          </ul>`
+        : nothing}
+    </div>
     ${o.actions ?? nothing}
   </div>`;
 }

@@ -30,7 +30,7 @@ describe('loading', () => {
     autofill(field(login, 'Adresse électronique'), 'admin@durand-btp.fr');
     autofill(field(login, 'Mot de passe'), 'Chantier2026!');
     const signedIn = oneEvent(login, 'cibtp-signed-in');
-    button(login, 'Connexion').click();
+    button(login, 'Se connecter').click();
     await until(() => calls.some((c) => c.path === '/api/auth/login'), 'the login went through the portal’s client');
     await signedIn;
   });

@@ -35,7 +35,7 @@ const ERROR_MESSAGES: Record<PortalErrorCode, () => string> = {
       id: 'error.invalid-credentials',
     }),
   'account-not-activated': () =>
-    msg("Votre compte n'est pas encore activé. Suivez le lien d'activation reçu par courriel, ou demandez-en un nouveau.", {
+    msg('Votre compte n’est pas encore activé. Suivez le lien d’activation reçu par courriel, ou demandez-en un nouveau.', {
       id: 'error.account-not-activated',
     }),
   'account-locked': () =>
@@ -49,12 +49,12 @@ const ERROR_MESSAGES: Record<PortalErrorCode, () => string> = {
     msg('La certification de votre adresse électronique a expiré\u00a0: par sécurité, elle doit être renouvelée périodiquement. Demandez un nouveau lien de certification.', {
       id: 'error.email-certification-expired',
     }),
-  'link-invalid': () => msg("Ce lien n'est pas valide, ou il a déjà été utilisé.", { id: 'error.link-invalid' }),
+  'link-invalid': () => msg('Ce lien n’est pas valide, ou il a déjà été utilisé.', { id: 'error.link-invalid' }),
   'link-expired': () => msg('Ce lien a expiré.', { id: 'error.link-expired' }),
   'session-expired': () => msg('Votre session a expiré. Veuillez vous reconnecter.', { id: 'error.session-expired' }),
   csrf: () => msg('La vérification de sécurité de la page a échoué. Réessayez.', { id: 'error.csrf' }),
-  forbidden: () => msg("Vous n'avez pas les droits nécessaires pour effectuer cette action.", { id: 'error.forbidden' }),
-  'not-found': () => msg("L'élément demandé est introuvable.", { id: 'error.not-found' }),
+  forbidden: () => msg('Vous n’avez pas les droits nécessaires pour effectuer cette action.', { id: 'error.forbidden' }),
+  'not-found': () => msg('L’élément demandé est introuvable.', { id: 'error.not-found' }),
   conflict: () =>
     msg('Cette action entre en conflit avec une autre déjà effectuée. Actualisez la page, puis réessayez.', { id: 'error.conflict' }),
   'rate-limited': () => msg('Trop de tentatives. Réessayez dans quelques instants.', { id: 'error.rate-limited' }),
@@ -99,7 +99,7 @@ export type Message = () => string;
 /** The message of each field that has a problem (inline, and the same words in the error summary). */
 export type FieldMessages<F extends string = string> = Partial<Record<F, Message>>;
 
-/** A field problem: the SDK's codes, plus "no option chosen" for radio groups. */
+/** A field problem: the SDK's codes (an open set), plus "no option chosen" for radio groups. */
 export type FieldProblem = FieldErrorCode | 'choose';
 
 /** « Adresse électronique : format invalide (exemple : nom@domaine.fr) » */
@@ -119,6 +119,9 @@ export function fieldMessage(label: string, problem: FieldProblem, example?: str
       return msg(str`${label}\u00a0: ne respecte pas les règles de composition indiquées`, { id: 'field.policy' });
     case 'mismatch':
       return msg(str`${label}\u00a0: ne correspond pas au mot de passe saisi`, { id: 'field.mismatch' });
+    default:
+      // A code of a backend's own that this field does not word: the field was refused.
+      return fieldMessage(label, 'invalid', example);
   }
 }
 
@@ -129,4 +132,13 @@ export function otpInvalidMessage(label: string, attemptsLeft: number | undefine
   return isOne(attemptsLeft)
     ? msg(str`${label}\u00a0: code incorrect, il vous reste ${count} tentative`, { id: 'field.otp-invalid.one' })
     : msg(str`${label}\u00a0: code incorrect, il vous reste ${count} tentatives`, { id: 'field.otp-invalid.other' });
+}
+
+/**
+ * A string from the server, direction-isolated for a sentence (FSI … PDI): a right-to-left override
+ * (U+202E) in a raison sociale cannot flip the words around it. Templates put server strings that stand
+ * alone in `<bdi>`; inside a localised sentence, where no element fits, this does the same.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }

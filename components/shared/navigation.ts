@@ -1,6 +1,6 @@
 /**
  * Keeps only URLs that cannot run script (`http:`, `https:` or relative), for `href`s that come
- * from attributes (SECURITY.md: never bind a `javascript:` URL).
+ * from attributes (docs/SECURITY.md: never bind a `javascript:` URL).
  */
 export function safeHref(value: string | undefined | null): string | undefined {
   if (!value) return undefined;

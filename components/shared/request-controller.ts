@@ -69,7 +69,7 @@ const SAME_KEY_ON_RETRY: ReadonlySet<PortalErrorCode> = new Set(['network', 'tim
 
 /**
  * Keeps the `Idempotency-Key` of a failed attempt, so that a manual retry of the very same values
- * has one effect on the server (SECURITY.md); new values, or an answer the server gave, get a new key.
+ * has one effect on the server (docs/SECURITY.md); new values, or an answer the server gave, get a new key.
  */
 export class RetryKeys {
   private last: { fingerprint: string; key: string } | undefined;

@@ -66,11 +66,16 @@ export const WIDGET_ATTRIBUTE = 'data-cibtp-widget';
  * a page's own generic rules (`button {}`, 0,0,1) do not break the widget. The host rules themselves
  * (`:where([data-cibtp-widget]) { display: block; … }`) have no specificity at all: `cibtp-login {}`
  * wins. (Comments inside css`` literals would ship to every page: they are kept out here.)
+ *
+ * `overflow-wrap: anywhere`: every text from a server (names, raisons sociales, masked phones) is
+ * hostile until shown otherwise; a 300-character unbroken name wraps instead of widening the page.
+ * `.cibtp-step` is the wizard's step indicator, the first line inside the step's heading.
  */
 export const formStyles: CSSResult = css`
   :where([data-cibtp-widget]) {
     display: block;
     box-sizing: border-box;
+    overflow-wrap: anywhere;
     max-width: var(--cibtp-max-width, 34rem);
     color: var(--cibtp-color-text, #1e1e1e);
     font-family: var(--cibtp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
@@ -89,6 +94,13 @@ export const formStyles: CSSResult = css`
     margin: 0 0 var(--cibtp-spacing, 1rem);
     font-size: 1.5em;
     line-height: 1.25;
+  }
+  :where([data-cibtp-widget]) .cibtp-step {
+    display: block;
+    margin-bottom: 0.25em;
+    font-size: 0.6em;
+    font-weight: normal;
+    color: var(--cibtp-color-text-muted, #595959);
   }
   :where([data-cibtp-widget]) .cibtp-subheading {
     margin: 0 0 calc(var(--cibtp-spacing, 1rem) / 2);

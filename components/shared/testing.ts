@@ -151,6 +151,20 @@ export function expectFieldProblem(root: ParentNode, label: string, message: str
  * Runs `check` with the widgets in English (once `el`'s step heading reads `headings.en`), then puts the
  * page back in French and waits for `headings.fr`, whatever `check` did.
  */
+/** The text of the widget's step heading, without its step indicator (« Étape 2 sur 3 »). */
+export function headingText(el: ParentNode): string {
+  const heading = el.querySelector('h1, h2, h3, h4, h5, h6');
+  if (!heading) return '';
+  const copy = heading.cloneNode(true) as Element;
+  copy.querySelector('[data-part="step"]')?.remove();
+  return text(copy);
+}
+
+/** The step indicator of a wizard's step (« Étape 2 sur 3 »), or '' on a step that has none. */
+export function stepText(el: ParentNode): string {
+  return text(el.querySelector('[data-part="step"]'));
+}
+
 export async function inEnglish(
   el: HTMLElement & { updateComplete: Promise<boolean> },
   headings: { en: string; fr: string },
@@ -158,11 +172,11 @@ export async function inEnglish(
 ): Promise<void> {
   try {
     await setLocale('en');
-    await until(() => text($(el, 'h2')) === headings.en, 'english');
+    await until(() => headingText(el) === headings.en, 'english');
     await el.updateComplete;
     await check();
   } finally {
     await setLocale('fr');
   }
-  await until(() => text($(el, 'h2')) === headings.fr, 'french again');
+  await until(() => headingText(el) === headings.fr, 'french again');
 }

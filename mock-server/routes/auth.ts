@@ -3,7 +3,7 @@ import type { LoginResult } from '../../sdk/schemas/auth.js';
 import { DEMO_PASSWORD, findAccount, tiersOf, type MockAccount } from '../db.js';
 import { MockHttpError, rateLimited } from '../http-error.js';
 import { route, type MockRoute } from '../route.js';
-import type { BackendState } from '../state.js';
+import { LIMITS, type BackendState } from '../state.js';
 
 /**
  * Compares without stopping at the first difference, and compares something even for an unknown email,
@@ -84,7 +84,7 @@ export const authRoutes: MockRoute[] = [
     const account = state.account(challenge.accountId);
     if (!account) throw new MockHttpError(410, { code: 'otp-expired' });
     // No more resends for this challenge: the user may retry once it has run out (then log in again).
-    if (challenge.resends >= 3) throw rateLimited(challenge.expiresAt, now());
+    if (challenge.resends >= LIMITS.otpMaxResends) throw rateLimited(challenge.expiresAt, now());
     if (challenge.resendAvailableAt.getTime() > now().getTime()) throw rateLimited(challenge.resendAvailableAt, now());
     state.renewOtpCode(challenge, account);
     return state.otpView(challenge);

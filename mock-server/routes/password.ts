@@ -1,5 +1,7 @@
 /** Forgotten password and lost confidential code (flow 5): answers never reveal whether anything exists. */
+import { parseFields } from '../../sdk/validate.js';
 import { findAccount, findSiteByIdentifiant } from '../db.js';
+import { MockHttpError } from '../http-error.js';
 import { route, type MockRoute, type RouteOptions } from '../route.js';
 
 /** Whatever happened, the same "accepted" answer (docs/ARCHITECTURE.md). */
@@ -12,8 +14,13 @@ export const passwordRoutes: MockRoute[] = [
     return { accepted: true };
   }, ACCEPTED),
 
+  route('passwordPolicy', ({ state }) => state.passwordPolicy),
+
   route('resetPassword', ({ body, state }) => {
-    // The policy was already checked with the SDK's NewPassword schema before this handler runs.
+    // The request schema bounds every policy; this caisse's own policy is checked here, before the link
+    // is used, so that a refused password leaves the link usable.
+    const checked = parseFields(state.resetPasswordRequest, body);
+    if (!checked.success) throw new MockHttpError(400, { code: 'validation', fields: checked.fields });
     const { account } = state.consumeLink(body.token, ['reset']);
     account.password = body.password;
     // Proof of owning the mailbox lifts a lock, so an attacker guessing passwords cannot keep the owner out.

@@ -5,9 +5,10 @@
  * @packageDocumentation
  */
 export {
-  login, verifyOtp, resendOtp, selectTiers, logout, currentSession, forgotPassword, resetPassword,
+  login, verifyOtp, resendOtp, selectTiers, logout, currentSession, forgotPassword, passwordPolicy, resetPassword,
   requestConfidentialCode, activateAccount, resendActivation, renewCertification,
-  loginDef, verifyOtpDef, resendOtpDef, selectTiersDef, logoutDef, currentSessionDef, forgotPasswordDef, resetPasswordDef,
+  loginDef, verifyOtpDef, resendOtpDef, selectTiersDef, logoutDef, currentSessionDef, forgotPasswordDef, passwordPolicyDef, resetPasswordDef,
   requestConfidentialCodeDef, activateAccountDef, resendActivationDef, renewCertificationDef,
 } from './operations.js';
 export * from '../schemas/auth.js';
+export { PasswordPolicy, passwordSchema } from '../schemas/common.js';

@@ -10,6 +10,7 @@ import {
   LoginRequest, LoginResult, OtpChallenge, RenewCertificationRequest, ResendActivationRequest, ResendOtpRequest,
   ResetPasswordRequest, SelectTiersRequest, SignedIn, VerifyOtpRequest,
 } from '../schemas/auth.js';
+import { PasswordPolicy } from '../schemas/common.js';
 
 export const loginDef = defineOperation({
   method: 'POST', path: 'auth/login', request: LoginRequest, response: LoginResult, retry: false, session: 'result',
@@ -31,6 +32,9 @@ export const currentSessionDef = defineOperation({
 });
 export const forgotPasswordDef = defineOperation({
   method: 'POST', path: 'password/forgot', request: ForgotPasswordRequest, response: Accepted, retry: false,
+});
+export const passwordPolicyDef = defineOperation({
+  method: 'GET', path: 'password/policy', request: undefined, response: PasswordPolicy, retry: true,
 });
 export const resetPasswordDef = defineOperation({
   method: 'POST', path: 'password/reset', request: ResetPasswordRequest, response: undefined, retry: false,
@@ -57,6 +61,7 @@ export const authOperations = {
   logout: logoutDef,
   currentSession: currentSessionDef,
   forgotPassword: forgotPasswordDef,
+  passwordPolicy: passwordPolicyDef,
   resetPassword: resetPasswordDef,
   requestConfidentialCode: requestConfidentialCodeDef,
   activateAccount: activateAccountDef,
@@ -108,7 +113,27 @@ export function forgotPassword(client: PortalCore, input: InputOf<typeof forgotP
   return client.invoke(forgotPasswordDef, input, options);
 }
 
-/** Sets a new password with the token of a reset link; no sign-in follows. */
+/**
+ * The caisse's password policy, as its backend enforces it: show its checklist (`evaluatePassword(password,
+ * policy)`) and validate with the schema built from it (`resetPasswordRequest(policy)`, `passwordSchema(policy)`).
+ *
+ * @example
+ * ```ts
+ * const policy = await passwordPolicy(client);
+ * const schema = resetPasswordRequest(policy);          // once
+ * const problems = fieldErrors(schema, { token, password }); // at each check
+ * const checklist = evaluatePassword(password, policy).checks;
+ * ```
+ */
+export function passwordPolicy(client: PortalCore, options?: CallOptions): Promise<OutputOf<typeof passwordPolicyDef>> {
+  return client.invoke(passwordPolicyDef, undefined, options);
+}
+
+/**
+ * Sets a new password with the token of a reset link; no sign-in follows. Only the bounds every policy
+ * shares are checked before sending: the backend checks its policy (a `validation` error, `policy` on
+ * `password`), which the widget checks live with `resetPasswordRequest(policy)`.
+ */
 export function resetPassword(client: PortalCore, input: InputOf<typeof resetPasswordDef>, options?: CallOptions): Promise<OutputOf<typeof resetPasswordDef>> {
   return client.invoke(resetPasswordDef, input, options);
 }

@@ -1,9 +1,11 @@
 import { z } from '../zod.js';
 import {
-  CurrentPassword, Email, IdentifiantCibtp, IsoDateTime, LinkToken, NewPassword, OtpCode, Session, Tiers,
+  CurrentPassword, Email, IdentifiantCibtp, IsoDateTime, LinkToken, NewPassword, OtpCode, Session, Tiers, passwordSchema,
+  type PasswordPolicy,
 } from './common.js';
+import { MAX_CODE, MAX_EMAIL, MAX_ID, MAX_TIERS } from './limits.js';
 
-// Every `.check()` chain is marked `/* @__PURE__ */`: see common.ts.
+// Every `.check()` chain is marked `/* @__PURE__ */`, every string and array has a maximum: see common.ts.
 
 export { CsrfResponse } from '../csrf.js';
 
@@ -11,9 +13,9 @@ export const LoginRequest = z.object({ email: Email, password: CurrentPassword }
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const OtpChallenge = z.object({
-  id: z.string(),
+  id: /* @__PURE__ */ z.string().check(z.maxLength(MAX_ID)),
   channel: z.literal('sms'),
-  maskedPhone: z.string(),
+  maskedPhone: /* @__PURE__ */ z.string().check(z.maxLength(MAX_CODE)),
   expiresAt: IsoDateTime,
   resendAvailableAt: IsoDateTime,
 });
@@ -22,18 +24,21 @@ export type OtpChallenge = z.infer<typeof OtpChallenge>;
 /** Signed in, several tiers to choose from, or a one-time code was sent. */
 export const LoginResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('signed-in'), session: Session }),
-  z.object({ status: z.literal('choose-tiers'), tiers: /* @__PURE__ */ z.array(Tiers).check(z.minLength(2)) }),
+  z.object({ status: z.literal('choose-tiers'), tiers: /* @__PURE__ */ z.array(Tiers).check(z.minLength(2), z.maxLength(MAX_TIERS)) }),
   z.object({ status: z.literal('otp-required'), challenge: OtpChallenge }),
 ]);
 export type LoginResult = z.infer<typeof LoginResult>;
 
-export const VerifyOtpRequest = z.object({ challengeId: /* @__PURE__ */ z.string().check(z.minLength(1)), code: OtpCode });
+/** The id of a thing the server made (challenge, tiers): sent back as it came. */
+const Id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(MAX_ID));
+
+export const VerifyOtpRequest = z.object({ challengeId: Id, code: OtpCode });
 export type VerifyOtpRequest = z.infer<typeof VerifyOtpRequest>;
 
-export const ResendOtpRequest = z.object({ challengeId: /* @__PURE__ */ z.string().check(z.minLength(1)) });
+export const ResendOtpRequest = z.object({ challengeId: Id });
 export type ResendOtpRequest = z.infer<typeof ResendOtpRequest>;
 
-export const SelectTiersRequest = z.object({ tiersId: /* @__PURE__ */ z.string().check(z.minLength(1)) });
+export const SelectTiersRequest = z.object({ tiersId: Id });
 export type SelectTiersRequest = z.infer<typeof SelectTiersRequest>;
 
 export const SignedIn = z.object({ status: z.literal('signed-in'), session: Session });
@@ -49,8 +54,21 @@ export type Accepted = z.infer<typeof Accepted>;
 export const ForgotPasswordRequest = z.object({ email: Email });
 export type ForgotPasswordRequest = z.infer<typeof ForgotPasswordRequest>;
 
+/**
+ * What `resetPassword()` checks before sending: the link token, and a password within the bounds every
+ * policy shares. The caisse's own policy is checked by its backend, and live by the widget with
+ * `resetPasswordRequest(policy)` (the policy from `passwordPolicy()`).
+ */
 export const ResetPasswordRequest = z.object({ token: LinkToken, password: NewPassword });
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;
+
+/**
+ * `ResetPasswordRequest` under the caisse's `policy` (`passwordSchema(policy)` for the password): what the
+ * reset widget validates with, and the mock backend enforces. Build it once per policy.
+ */
+export function resetPasswordRequest(policy: PasswordPolicy) {
+  return z.object({ token: LinkToken, password: passwordSchema(policy) });
+}
 
 export const ConfidentialCodeRequest = z.object({ identifiantCibtp: IdentifiantCibtp });
 export type ConfidentialCodeRequest = z.infer<typeof ConfidentialCodeRequest>;
@@ -60,7 +78,7 @@ export type LinkTokenRequest = z.infer<typeof LinkTokenRequest>;
 
 export const ActivationResult = z.object({
   purpose: z.enum(['activation', 'certification']),
-  email: z.string(),
+  email: /* @__PURE__ */ z.string().check(z.maxLength(MAX_EMAIL)),
 });
 export type ActivationResult = z.infer<typeof ActivationResult>;
 

@@ -21,11 +21,14 @@ export const templates = {
   // fields and summary
   'password.toggle.label': 'Show password',
   'password.toggle.text': 'Show',
+  'password.toggle.hide.label': 'Hide password',
+  'password.toggle.hide': 'Hide',
   'password.rule.ok': 'rule met:',
   'password.rule.ko': 'rule not met:',
   'password.rules.title': 'Your password must contain:',
-  'password.rule.length': str`at least ${0} characters`,
-  'password.rule.categories': str`at least ${0} of the following 4 categories:`,
+  'password.rule.length': str`${0} to ${1} characters`,
+  'password.rule.categories': str`at least ${0} of these ${1} kinds of character:`,
+  'password.rule.categories.all': str`each of these ${0} kinds of character:`,
   'password.rule.upper': 'an upper-case letter',
   'password.rule.lower': 'a lower-case letter',
   'password.rule.digit': 'a digit',
@@ -33,6 +36,7 @@ export const templates = {
   'summary.title.failed': 'Your request could not be completed',
   'summary.title.one': str`The form contains ${0} error`,
   'summary.title.other': str`The form contains ${0} errors`,
+  'wizard.step': str`Step ${0} of ${1}`,
   'field.required': str`${0}: this field is required`,
   'field.choose': str`${0}: select an option`,
   'field.invalid.example': str`${0}: invalid format (example: ${1})`,
@@ -73,7 +77,7 @@ export const templates = {
   'error.aborted': 'The request was interrupted.',
 
   // portal: session warning
-  'portal.session-warning.title': 'Your session will expire soon',
+  'portal.session-warning.title': 'Your session will expire',
   'portal.session-warning.countdown': str`Your session will expire in ${0}.`,
   'portal.session-warning.extend': 'Stay signed in',
   'portal.session-warning.sign-out': 'Sign out',
@@ -93,6 +97,9 @@ export const templates = {
   'login.activation.sent': 'A new activation link has just been sent to your email address. It is valid for a limited time.',
   'login.certification.renew': 'Receive a new certification link',
   'login.certification.sent': 'A new certification link has just been sent to your email address. It is valid for a limited time.',
+  'login.activation.sent.title': 'New activation link sent',
+  'login.certification.sent.title': 'New certification link sent',
+  'login.signed-out.status': 'You have signed out.',
   'login.otp.title': 'Verifying your identity',
   'login.otp.sent-to': 'A code was sent to',
   'login.otp.sent-to.sr': str`the number ending in ${0}`,
@@ -116,8 +123,8 @@ export const templates = {
   'login.tiers.alerts.one': 'DSN alert',
   'login.tiers.alerts.other': 'DSN alerts',
   'login.tiers.alert': str`DSN ${0}: ${1}`,
-  'login.signed-in.title': 'You are signed in',
-  'login.signed-in.status': 'You are signed in.',
+  'login.signed-in.title': 'Signed in',
+  'login.signed-in.status': 'You are now signed in.',
   'login.signed-in.welcome': str`Welcome, ${0}.`,
   'login.signed-in.tiers': str`Space of: ${0}`,
 
@@ -166,6 +173,8 @@ export const templates = {
 
   // activation
   'activate.title': 'Activating your account',
+  'activate.sent.title': 'Your request has been received',
+  'activate.pending': 'Sending your request…',
   'activate.progress': 'Checking the link, please wait…',
   'activate.done.title': 'Your account is activated',
   'activate.done.status': 'Your account is activated.',
