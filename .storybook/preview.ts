@@ -42,9 +42,9 @@ const dataParts = new Map(
 );
 
 /**
- * The docs page's table (and the Controls panel) lists the widget's data parts in a « data parts »
- * section of their own, after the CSS shadow parts: they are light-DOM elements with a `data-part`
- * attribute, styled with `cibtp-x [data-part="name"]`, not with `::part()`.
+ * The docs page's table (and the Controls panel) lists the widget's data parts in a section of their
+ * own, « data parts (light DOM) », after the CSS shadow parts: they are light-DOM elements with a
+ * `data-part` attribute, styled with `cibtp-x [data-part="name"]` (shown as their type), not with `::part()`.
  */
 const withDataParts: NonNullable<Preview['argTypesEnhancers']>[number] = (context) => {
   const tag = typeof context.component === 'string' ? context.component : undefined;
@@ -54,9 +54,9 @@ const withDataParts: NonNullable<Preview['argTypesEnhancers']>[number] = (contex
     `data-part:${part.name}`,
     {
       name: part.name,
-      description: `${part.description ?? ''} Style it with \`${tag} [data-part="${part.name}"]\` (light DOM: not \`::part()\`).`,
+      description: part.description ?? '',
       control: false,
-      table: { category: 'data parts', type: { summary: `[data-part="${part.name}"]` } },
+      table: { category: 'data parts (light DOM)', type: { summary: `${tag} [data-part="${part.name}"]` } },
     },
   ]);
   return { ...context.argTypes, ...Object.fromEntries(rows) };

@@ -14,7 +14,8 @@
 //     compared with 1's), an example shows the server-error message without being named after one,
 //     two examples of different stories show the same thing, an example is cut (taller than its
 //     iframe), or a request reached the static server instead of the mock. Then switches the page to
-//     English: each example must show its story's English text, in the state it had reached.
+//     English: each example must show its story's English text. Its table must list the widget's data
+//     parts (custom-elements.json `dataParts`).
 //  3. A sample of stories opened directly by URL (iframe.html?id=…&viewMode=story), each in a fresh
 //     browser, before the worker is installed: fails when a request is not mocked, the play function
 //     throws, or the story does not show what it shows in 1.
@@ -139,6 +140,18 @@ async function instrument(page) {
   await page.evaluateOnNewDocument(`globalThis.shownText = ${shownText.toString()}`);
 }
 
+/** The story's text once it no longer changes (two reads 150 ms apart; at most 3 s). */
+async function settledText(page) {
+  let text = await page.evaluate(() => shownText(document));
+  for (const end = Date.now() + 3000; Date.now() < end; ) {
+    await new Promise((r) => setTimeout(r, 150));
+    const next = await page.evaluate(() => shownText(document));
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
+
 /** Waits for the preview, then sets the toolbar's « Langue » global before anything renders. */
 async function readyIn(page, locale) {
   await page.waitForFunction(() => globalThis.__STORYBOOK_ADDONS_CHANNEL__ && globalThis.__STORYBOOK_PREVIEW__);
@@ -253,9 +266,9 @@ try {
         }
         const problems = [...(outcome.ok ? [] : [outcome.error]), ...seen.errors, ...seen.unmocked];
         if (outcome.ok) {
-          const [scroll, client, text] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, shownText(document)]);
+          const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
           if (scroll > client) problems.push(`the ${client}-px page scrolls sideways (${scroll} px wide, WCAG 1.4.10)`);
-          texts[locale][story.id] = text;
+          texts[locale][story.id] = await settledText(page);
         }
         report(`${story.id} [${locale}]`, Date.now() - t0, problems.map((p) => String(p).split('\n')[0]));
       }
@@ -314,14 +327,28 @@ try {
         }),
       );
     /** Polls the examples until `test` holds (or `ms` elapsed); then lets them fit their iframes. */
-    const until = async (test, ms) => {
+    /**
+     * Polls the examples until each has played and shown what its story shows alone in `locale` (or
+     * `ms` elapsed). An example counts as soon as it has shown it once: some states change with time
+     * (a countdown runs out while the other examples of a big page still play). Returns each example
+     * as last seen, with the text it matched with, if it did.
+     */
+    const settle = async (locale, ms) => {
       const end = Date.now() + ms;
       const none = Date.now() + 10_000; // no example iframe at all after 10 s: inline examples?
-      for (let list = await examples(); !test(list) && Date.now() < end && (list.length || Date.now() < none); list = await examples()) {
+      const matched = new Map();
+      let list = await examples();
+      for (;;) {
+        list.forEach((e, i) => {
+          const expected = texts[locale][e.id];
+          if (e.done && !matched.has(i) && (expected === undefined || e.text === expected)) matched.set(i, e.text);
+        });
+        if ((list.length && matched.size === list.length) || Date.now() > end || (!list.length && Date.now() > none)) break;
         await new Promise((r) => setTimeout(r, 250));
+        list = await examples();
       }
-      await new Promise((r) => setTimeout(r, 300));
-      return examples();
+      await new Promise((r) => setTimeout(r, 300)); // they fit their iframes
+      return (await examples()).map((e, i) => (matched.has(i) ? { ...e, text: matched.get(i) } : e));
     };
     const inspect = async (locale, shown) => {
       const tag = locale === 'fr' ? '' : ` [${locale}]`;
@@ -333,7 +360,7 @@ try {
       for (const e of shown) {
         const name = `${e.id}${tag}`;
         if (!e.done) {
-          problems.push(`${name}: did not render and play within 60 s`);
+          problems.push(`${name}: did not render and play within 90 s`);
           continue;
         }
         for (const ev of e.events.filter((x) => x.type !== 'storyRendered' && x.type !== 'docsRendered')) problems.push(`${name}: ${ev.type}: ${ev.detail}`);
@@ -346,12 +373,20 @@ try {
         if (e.content > e.height + 1 || e.innerScroll > 1) problems.push(`${name}: cut (${e.content} px of content in a ${e.height}-px iframe)`);
       }
     };
-    const matches = (locale) => (list) => list.length > 0 && list.every((e) => e.done && (texts[locale][e.id] === undefined || e.text === texts[locale][e.id]));
-    await inspect('fr', await until(matches('fr'), 60_000));
+    await inspect('fr', await settle('fr', 90_000));
+    // Its table lists the widget's data parts (custom-elements.json `dataParts`, see .storybook/preview.ts).
+    const tag = /\bcomponent:\s*['"]([\w-]+)['"]/.exec(await readFile(join(root, '..', entry.importPath), 'utf8'))?.[1];
+    const unlisted = await page.evaluate((name) => {
+      const declarations = (globalThis.__STORYBOOK_CUSTOM_ELEMENTS_MANIFEST__?.modules ?? []).flatMap((m) => m.declarations ?? []);
+      const parts = declarations.find((d) => d.tagName === name)?.dataParts ?? [];
+      const table = [...document.querySelectorAll('.docblock-argstable')].map((t) => t.textContent).join(' ');
+      return parts.map((p) => `${name} [data-part="${p.name}"]`).filter((selector) => !table.includes(selector));
+    }, tag);
+    if (unlisted.length) problems.push(`its table does not list these data parts: ${unlisted.join(', ')}`);
     // The docs page switched to English, as the toolbar does: it renders again, with new iframes.
     if (LOCALES.includes('en')) {
       await page.evaluate(() => globalThis.__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals: { locale: 'en' } }));
-      await inspect('en', await until(matches('en'), 60_000));
+      await inspect('en', await settle('en', 90_000));
     }
     problems.push(...seen.errors, ...seen.unmocked);
     report(`${entry.id} [docs]`, Date.now() - t0, [...new Set(problems)]);
@@ -378,7 +413,11 @@ try {
     }
     for (const ev of events.filter((x) => x.type !== 'storyRendered')) problems.push(`${ev.type}: ${ev.detail}`);
     if (events.some((e) => e.type === 'storyRendered') && texts.fr[story.id] !== undefined) {
-      const text = await page.evaluate(() => shownText(document));
+      let text = '';
+      for (const end = Date.now() + 5000; Date.now() < end; await new Promise((r) => setTimeout(r, 150))) {
+        text = await page.evaluate(() => shownText(document));
+        if (text === texts.fr[story.id]) break;
+      }
       if (text !== texts.fr[story.id]) problems.push(difference(text, texts.fr[story.id]));
     }
     problems.push(...seen.errors, ...seen.unmocked);

@@ -29,7 +29,7 @@ export const Loading: Story = {
 
 export const Activated: Story = {
   play: async ({ canvasElement }) => {
-    await waitForText(await find(canvasElement, WIDGET), /compte est activé|account is activated/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /compte est activé|account has been activated/i, 8000);
   },
 };
 
@@ -77,6 +77,6 @@ export const InvalidLink: Story = {
 export const ServerError: Story = {
   parameters: { mock: { faults: [{ operation: 'activateAccount', fault: { kind: 'server' } }] } },
   play: async ({ canvasElement }) => {
-    await waitForText(await find(canvasElement, WIDGET), /n’a pas abouti|n’a pas abouti|could not be completed/i, 8000);
+    await waitForText(await find(canvasElement, WIDGET), /n’a pas abouti|could not be completed/i, 8000);
   },
 };

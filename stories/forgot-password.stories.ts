@@ -50,7 +50,7 @@ export const EmailInvalid: Story = {
   play: async ({ canvasElement }) => {
     await fill(canvasElement, `${WIDGET} input[autocomplete="email"]`, 'pas-une-adresse');
     await submit(await find(canvasElement, WIDGET));
-    await expectProblem(canvasElement, /format invalide|invalid format/i);
+    await expectProblem(canvasElement, /format invalide|correct format/i);
   },
 };
 

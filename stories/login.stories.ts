@@ -40,7 +40,7 @@ export const Loading: Story = {
   play: async ({ canvasElement }) => {
     await signIn(canvasElement, DEMO_ACCOUNTS.admin);
     const form = await find(canvasElement, 'cibtp-login form');
-    await waitFor(() => expect(form.getAttribute('aria-busy')).toBe('true'));
+    await waitFor(() => expect(form.getAttribute('aria-busy')).toBe('true'), { timeout: 5000 });
   },
 };
 
@@ -68,7 +68,7 @@ export const Locked: Story = {
 export const NotActivated: Story = {
   play: async ({ canvasElement }) => {
     await signIn(canvasElement, DEMO_ACCOUNTS.notActivated);
-    await expectProblem(canvasElement, /pas encore activé|not activated yet/i);
+    await expectProblem(canvasElement, /pas encore activé|not been activated yet/i);
   },
 };
 
@@ -137,7 +137,7 @@ export const OneTimeCodeInvalid: Story = {
       const message = backend.outbox.last({ kind: 'sms' });
       if (!message?.code) throw new Error('no SMS yet');
       return message;
-    });
+    }, { timeout: 8000 });
     const wrong = sms.code === '000000' ? '111111' : '000000';
     await fill(canvasElement, CODE, wrong);
     await submit(await find(canvasElement, 'cibtp-login'));
@@ -189,7 +189,7 @@ export const ForgotPasswordInline: Story = {
       const found = [...login.querySelectorAll('button')].find((b) => /oublié|forgotten/i.test(b.textContent ?? ''));
       if (!found) throw new Error('no « Mot de passe oublié ? » button yet');
       return found;
-    });
+    }, { timeout: 5000 });
     button.click();
     await find(canvasElement, 'cibtp-login cibtp-forgot-password');
   },

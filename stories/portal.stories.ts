@@ -48,7 +48,7 @@ export const SessionWarning: Story = {
       },
       { timeout: 8000 },
     );
-    await waitFor(() => expect(dialog!.textContent ?? '').toMatch(/Votre session va expirer dans|Your session will expire in/));
+    await waitFor(() => expect(dialog!.textContent ?? '').toMatch(/Votre session va expirer dans|Your session will expire in/), { timeout: 5000 });
   },
 };
 

@@ -111,7 +111,7 @@ export async function fill(root: ParentNode, selector: string, value: string): P
 /** Clicks the submit button of the first form in `root`. */
 export async function submit(root: ParentNode): Promise<void> {
   const button = await find<HTMLButtonElement>(root, 'form button[type="submit"]');
-  await waitFor(() => expect(button.disabled).toBe(false));
+  await waitFor(() => expect(button.disabled).toBe(false), { timeout: 5000 });
   await userEvent.click(button);
 }
 

@@ -126,8 +126,8 @@ describe('<cibtp-forgot-password>', () => {
     await until(() => el.querySelector('[data-part="error-summary"]'), 'invalid');
     const french = 'Identifiant CIBTP : format invalide (exemple : 12345678)';
     expectFieldProblem(el, 'Identifiant CIBTP', french);
-    await inEnglish(el, { en: 'Request for a new confidential code', fr: "Demande d’un nouveau code confidentiel" }, () => {
-      expectFieldProblem(el, 'CIBTP identifier', 'CIBTP identifier: invalid format (example: 12345678)');
+    await inEnglish(el, { en: 'Ask for a new confidential code', fr: "Demande d’un nouveau code confidentiel" }, () => {
+      expectFieldProblem(el, 'CIBTP ID', 'CIBTP ID: enter it in the correct format, like 12345678');
     });
     expect(summaryEntries(el)).to.deep.equal([french]);
   });

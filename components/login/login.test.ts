@@ -144,9 +144,9 @@ describe('<cibtp-login>', () => {
       button(el, 'Se connecter').click();
       await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
       expectFieldProblem(el, 'Adresse électronique', 'Adresse électronique : format invalide (exemple : nom@entreprise.fr)');
-      await inEnglish(el, { en: 'Sign in to your CIBTP space', fr: 'Connexion à votre espace CIBTP' }, async () => {
-        const email = expectFieldProblem(el, 'Email address', 'Email address: invalid format (example: nom@entreprise.fr)');
-        expect(text($(el, '[data-part="error-summary"]'))).to.include('The form contains 1 error');
+      await inEnglish(el, { en: 'Sign in to your CIBTP secure area', fr: 'Connexion à votre espace CIBTP' }, async () => {
+        const email = expectFieldProblem(el, 'Email address', 'Email address: enter it in the correct format, like nom@entreprise.fr');
+        expect(text($(el, '[data-part="error-summary"]'))).to.include('There is 1 error in this form');
         // Live validation still works, in the new language.
         type(email, '');
         await el.updateComplete;
@@ -338,12 +338,12 @@ describe('<cibtp-login>', () => {
         const code = expectFieldProblem(
           el,
           'Code received by text message',
-          'Code received by text message: incorrect code, you have 2 attempts left',
+          'Code received by text message: incorrect code. You have 2 attempts left',
         );
         // The last two attempts, in English: back to the credentials, with the login widget's own message.
         type(code, wrong);
         button(el, 'Confirm').click();
-        await until(() => summaryEntries(el)[0] === 'Code received by text message: incorrect code, you have 1 attempt left', 'one left');
+        await until(() => summaryEntries(el)[0] === 'Code received by text message: incorrect code. You have 1 attempt left', 'one left');
         type(field(el, 'Code received by text message'), wrong);
         button(el, 'Confirm').click();
         await until(() => el.querySelector('input[name="email"]'), 'back to the credentials');
@@ -490,7 +490,7 @@ describe('<cibtp-login>', () => {
       await el.updateComplete;
       expect(el.getAttribute('lang')).to.equal('fr');
       portal.locale = 'en';
-      await until(() => text($(el, 'h2')) === 'Sign in to your CIBTP space', 'english');
+      await until(() => text($(el, 'h2')) === 'Sign in to your CIBTP secure area', 'english');
       expect(el.getAttribute('lang')).to.equal('en');
       expect(field(el, 'Email address')).to.exist;
       expect($(el, '[data-part="password-toggle"]').getAttribute('aria-label')).to.equal('Show password');

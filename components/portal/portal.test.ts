@@ -66,7 +66,7 @@ describe('<cibtp-portal>', () => {
     const portal = await fixture<CibtpPortal>(html`<cibtp-portal base-url="/api/" locale="en"><cibtp-login></cibtp-login></cibtp-portal>`);
     await until(() => getLocale() === 'en', 'english loaded');
     const login = $(portal, 'cibtp-login');
-    await until(() => text($(login, 'h2')) === 'Sign in to your CIBTP space', 'english');
+    await until(() => text($(login, 'h2')) === 'Sign in to your CIBTP secure area', 'english');
     expect(portal.activeClient?.locale).to.equal('en');
     portal.setAttribute('locale', 'fr');
     await until(() => text($(login, 'h2')) === 'Connexion à votre espace CIBTP', 'french');

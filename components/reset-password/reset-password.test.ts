@@ -107,7 +107,7 @@ describe('<cibtp-reset-password>', () => {
     const french = 'Confirmation du nouveau mot de passe : ne correspond pas au mot de passe saisi';
     expectFieldProblem(el, 'Confirmation du nouveau mot de passe', french);
     await inEnglish(el, { en: 'Choose a new password', fr: 'Choisissez un nouveau mot de passe' }, () => {
-      expectFieldProblem(el, 'New password confirmation', 'New password confirmation: does not match the password entered');
+      expectFieldProblem(el, 'Confirm new password', 'Confirm new password: does not match the new password');
     });
     expect(summaryEntries(el)).to.deep.equal([french]);
   });

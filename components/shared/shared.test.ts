@@ -63,7 +63,7 @@ describe('localisation', () => {
     await setLocale('en');
     expect(getLocale()).to.equal('en');
     expect(errorMessage(new PortalError('network'))).to.equal(
-      'The service cannot be reached. Check your Internet connection, then try again.',
+      'The service cannot be reached. Check your internet connection and try again.',
     );
     await setLocale('fr');
     expect(errorMessage(new PortalError('network'))).to.include('Impossible de joindre le service');
