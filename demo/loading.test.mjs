@@ -130,6 +130,17 @@ test('after a switch to English, the texts arrive and every widget renders in En
   });
 });
 
+test('a caisse’s own text, given to the loader, reaches the widgets it loads (one store for every copy)', async () => {
+  await onPage('/integration.html', async (page) => {
+    await page.waitForSelector('cibtp-login input[autocomplete="current-password"]', { visible: true });
+    await page.evaluate(async () => {
+      const { overrideTexts } = await import('/dist/cibtp-widgets.js');
+      overrideTexts('fr', { 'login.title': 'Connexion à l’espace de la Caisse du Nord' });
+    });
+    await loginHeading(page, 'Connexion à l’espace de la Caisse du Nord');
+  });
+});
+
 test('a page that starts in English never shows French', async () => {
   const watch = (page) =>
     page.evaluateOnNewDocument(() => {
