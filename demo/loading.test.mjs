@@ -7,30 +7,19 @@
 // Needs `npm run build` first (npm test runs it before this file).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WIDGETS } from '../components/registry.ts';
+import { closure } from '../scripts/size.mjs';
 import { openPage, run, useDemo } from './test-support.mjs';
 
 const demo = useDemo();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** `/dist/…` paths of an entry and of every chunk it imports statically, from the built files. */
-function closure(path) {
-  const seen = new Set([path]);
-  const walk = (file) => {
-    const code = readFileSync(join(root, file), 'utf8');
-    for (const [, spec] of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{][^'"()]*?from\s*)?["'](\.[^"']+)["']/g)) {
-      const dep = `/${relative(root, resolve(dirname(join(root, file)), spec))}`;
-      if (!seen.has(dep) && existsSync(join(root, dep))) {
-        seen.add(dep);
-        walk(dep);
-      }
-    }
-  };
-  walk(path);
-  return seen;
+function entryFiles(path) {
+  const entry = join(root, path);
+  return [path, ...[...closure(entry)].map((file) => `/${relative(root, file)}`)];
 }
 
 /** Every script the page requested, in order (the MSW worker is not a page script). */
@@ -77,7 +66,7 @@ test('the minimal page loads the loader, the portal and the login, nothing else,
   await onPage('/integration.html', async (page, scripts, problems) => {
     await page.waitForSelector('cibtp-login input[autocomplete="current-password"]', { visible: true });
     await settled(page);
-    const expected = new Set(['/dist/cibtp-widgets.js', ...closure('/dist/components/portal.js'), ...closure('/dist/components/login.js')]);
+    const expected = new Set(['/dist/cibtp-widgets.js', ...entryFiles('/dist/components/portal.js'), ...entryFiles('/dist/components/login.js')]);
     assert.deepEqual([...new Set(scripts)].sort(), [...expected].sort(), 'the page requested exactly what it shows');
     assert.equal(scripts.length, new Set(scripts).size, 'no script was requested twice');
     assert.ok(!scripts.some((s) => /locale-en/.test(s)), 'no English texts on a French page');

@@ -307,7 +307,8 @@ function staticImports(file) {
   return out;
 }
 
-function closure(entry) {
+/** Every file `entry` imports statically, transitively (absolute paths; the entry itself left out). */
+export function closure(entry) {
   const seen = new Set();
   const walk = (file) => {
     for (const dep of staticImports(file)) {

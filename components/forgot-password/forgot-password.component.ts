@@ -278,10 +278,8 @@ export class CibtpForgotPassword extends CibtpElement {
   }
 
   private async onChoose(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
     // Nothing is sent: the choice is checked like any form, then the wizard moves on.
-    const chosen = await this.chooseForm.submit(event, { send: async () => true });
-    if (!chosen?.ok) return;
+    if (!(await this.chooseForm.validate(event))) return;
     await this.wizard.next({ focus: this.chosen === 'code' ? 'identifiantCibtp' : 'email' });
   }
 

@@ -175,7 +175,7 @@ export class CibtpLogin extends CibtpElement {
       this.signedIn = undefined;
       this.status = () => msg('Vous êtes déconnecté.', { id: 'login.signed-out.status' });
       void this.wizard.restart('credentials', { focus: false });
-    } else if (session && this.wizard.current !== 'signed-in' && !this.credentials.pending && !this.code.pending && !this.tiersForm.pending) {
+    } else if (session && this.wizard.current !== 'signed-in' && !this.wizard.pending) {
       this.signedIn = session;
       void this.wizard.restart('signed-in', { focus: false });
     }

@@ -1,6 +1,6 @@
 import { localized } from '@lit/localize';
 import { msg } from '../shared/localization.js';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { passwordPolicy, resetPassword } from '../../sdk/auth/index.js';
 import { PortalError } from '../../sdk/errors.js';
@@ -88,8 +88,10 @@ export class CibtpResetPassword extends CibtpElement {
    */
   @property({ attribute: false }) policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY;
 
-  /** Whether `policy` is the caisse's (served or set by the page), not the default. */
-  private policyKnown = false;
+  /** Whether `policy` is the caisse's (served, or set by the page), not the default. */
+  private get policyKnown(): boolean {
+    return this.policy !== DEFAULT_PASSWORD_POLICY;
+  }
   /** The schema built from `policy`, rebuilt when it changes. */
   private policySchema: { policy: PasswordPolicy; schema: ReturnType<typeof resetPasswordRequest> } | undefined;
   private readonly policyRequest = new RequestController(this);
@@ -116,19 +118,13 @@ export class CibtpResetPassword extends CibtpElement {
       !confirmation ? { confirmation: 'required' } : confirmation !== password ? { confirmation: 'mismatch' } : {},
   });
 
-  /** A link problem (expired, invalid), or a failure of the inline flow's loading. */
+  /** Why the link cannot be used (expired, invalid). */
   @state() private linkProblem: PortalError | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.token) this.token = readLinkToken('reset-password')?.token;
     this.policyLoading = this.loadPolicy();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // A policy set by the page (not the default) is the caisse's.
-    if (changed.has('policy') && this.policy !== DEFAULT_PASSWORD_POLICY) this.policyKnown = true;
   }
 
   /** The request schema under the current policy (the served one once known). */
@@ -143,10 +139,7 @@ export class CibtpResetPassword extends CibtpElement {
     const client = this.clients.value;
     if (this.policyKnown || !this.token || !client) return;
     const outcome = await this.policyRequest.run((signal) => passwordPolicy(client, { signal }));
-    if (outcome?.ok) {
-      this.policy = outcome.value;
-      this.policyKnown = true;
-    }
+    if (outcome?.ok) this.policy = outcome.value;
   }
 
   protected override stepTemplate(): TemplateResult {

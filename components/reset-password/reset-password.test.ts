@@ -82,6 +82,16 @@ describe('<cibtp-reset-password>', () => {
     expect(rules.querySelectorAll('[data-ok="false"]')).to.have.length(0);
   });
 
+  it('a policy the page sets wins: none is asked of the backend', async () => {
+    const { client, calls } = recordingClient();
+    const policy = { minLength: 10, maxLength: 40, minCategories: 1, categories: ['digit'] as const };
+    const el = await fixture<CibtpResetPassword>(
+      html`<cibtp-reset-password .client=${client} .policy=${policy} .token=${await resetToken(mock)}></cibtp-reset-password>`,
+    );
+    expect(text($(el, '[data-part="password-rules"]'))).to.include('de 10 à 40 caractères');
+    expect(calls.filter((c) => c.path.endsWith('password/policy'))).to.have.length(0);
+  });
+
   it('explains a weak password and a mismatch, in the summary and inline', async () => {
     const { el, calls } = await render(await resetToken(mock));
     type(field(el, 'Nouveau mot de passe'), 'court');

@@ -13,7 +13,7 @@ import { FormController, type FormOptions } from './form-controller.js';
 import type { z } from '../../sdk/zod.js';
 import { emit } from './events.js';
 import { button, errorSummary, heading, notice, statusRegion, type SummaryItem } from './fields.js';
-import { TextsController, getLocale, isLocale, localeLoading, requestedLocale, setLocale } from './localization.js';
+import { TextsController, getLocale, isLocale, localeLoading, setLocale } from './localization.js';
 import type { Message } from './messages.js';
 import { WIDGET_ATTRIBUTE, frameStyles } from './styles.js';
 
@@ -96,16 +96,11 @@ export abstract class CibtpElement extends LitElement {
    * The session `<cibtp-portal>` provides: a sign-out, an expiry or a change of tiers from anywhere on
    * the page reaches every widget inside it (`sessionChanged`).
    */
-  private readonly sessionConsumer = new ContextConsumer(this, {
+  protected readonly sessionConsumer = new ContextConsumer(this, {
     context: sessionContext,
     subscribe: true,
     callback: (session) => this.sessionChanged(session ?? null),
   });
-
-  /** The portal's current session (`null` signed out, or without a portal). */
-  protected get portalSession(): Session | null {
-    return this.sessionConsumer.value ?? null;
-  }
 
   /** Called when the portal's session changes; a widget whose content depends on it follows it here. */
   protected sessionChanged(_session: Session | null): void {
@@ -159,7 +154,8 @@ export abstract class CibtpElement extends LitElement {
   protected override shouldUpdate(changed: PropertyValues): boolean {
     if (!this.hasUpdated) {
       const wanted = this.closest('cibtp-portal')?.getAttribute('locale');
-      if (isLocale(wanted) && wanted !== requestedLocale()) void setLocale(wanted).catch(() => undefined);
+      // setLocale() does nothing when that locale is already there or on its way.
+      if (isLocale(wanted)) void setLocale(wanted).catch(() => undefined);
       const pending = localeLoading();
       if (pending) {
         void pending.then(() => this.requestUpdate());

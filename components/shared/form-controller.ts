@@ -5,7 +5,7 @@ import { parseFields } from '../../sdk/validate.js';
 import type { z } from '../../sdk/zod.js';
 import type { SummaryItem } from './fields.js';
 import { errorMessage, fieldMessage, type FieldProblem, type Message } from './messages.js';
-import { RequestController, RetryKeys } from './request-controller.js';
+import { RequestController, RetryKeys, type Outcome } from './request-controller.js';
 
 /** One field of a form: how it is named to the user, and where the error summary leads. */
 export interface FormField {
@@ -66,8 +66,6 @@ export interface SubmitOptions<S extends z.ZodMiniType, T> {
    */
   onError?: (error: PortalError) => boolean | Promise<boolean>;
 }
-
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: PortalError };
 
 /**
  * The one submit pipeline of every form widget:
@@ -183,7 +181,7 @@ export class FormController<S extends z.ZodMiniType = z.ZodMiniType> implements 
    */
   async fail(error: PortalError): Promise<void> {
     if (error.code === 'aborted') return;
-    const known = Object.entries(error.fields).filter(([name]) => this.options.fields.some((f) => f.name === name));
+    const known = Object.entries(error.fields).filter(([name]) => this.shows(name));
     if (error.code === 'validation' && known.length > 0) {
       this.problems = Object.fromEntries(known.map(([name, code]) => [name, this.messageFor(name, code)]));
       this.submitted = true;
@@ -195,28 +193,56 @@ export class FormController<S extends z.ZodMiniType = z.ZodMiniType> implements 
   }
 
   /**
+   * Reads the form's inputs and checks them, as a submission does, without sending anything (a wizard
+   * step that only collects): resolves with the parsed values, or `undefined` once the problems are
+   * shown and the summary has the focus. A refused value the form does not show goes to `onError` first.
+   */
+  async validate(
+    event: SubmitEvent | HTMLFormElement,
+    onError?: (error: PortalError) => boolean | Promise<boolean>,
+  ): Promise<{ data: z.output<S> } | undefined> {
+    const checked = this.readAndCheck(event);
+    if (checked.success) return { data: checked.data };
+    await this.showRefusal(onError);
+    return undefined;
+  }
+
+  /** Reads the submitted form and checks it, synchronously (a submission's request starts in the same task). */
+  private readAndCheck(event: SubmitEvent | HTMLFormElement): ReturnType<FormController<S>['check']> {
+    // A form element: the widget has already taken the submit event (it had something to wait for).
+    const form = event instanceof HTMLFormElement ? event : (event.currentTarget as HTMLFormElement);
+    if (!(event instanceof HTMLFormElement)) event.preventDefault();
+    this.read(form);
+    this.problem = undefined;
+    this.problemText = undefined;
+    this.submitted = true;
+    return this.check();
+  }
+
+  /** After a refused check: the widget's `onError` takes a refused hidden value, or the summary shows. */
+  private async showRefusal(onError?: (error: PortalError) => boolean | Promise<boolean>): Promise<void> {
+    const refused = this.problem;
+    if (refused && (await onError?.(refused))) {
+      this.problem = undefined;
+      return;
+    }
+    this.host.requestUpdate();
+    await this.wiring.focus('summary');
+  }
+
+  /**
    * The submit handler's body: read, validate, send, show. Resolves with the request's outcome (the
    * widget moves on with `value`), or `undefined` when nothing was sent or the answer was dropped.
    * A failure has already been shown when the outcome is `{ ok: false }`.
    */
   async submit<T>(event: SubmitEvent | HTMLFormElement, o: SubmitOptions<S, T>): Promise<Outcome<T> | undefined> {
-    // A form element: the widget has already taken the submit event (it had something to wait for).
-    const form = event instanceof HTMLFormElement ? event : (event.currentTarget as HTMLFormElement);
-    if (!(event instanceof HTMLFormElement)) event.preventDefault();
-    if (this.request.pending) return undefined;
-    this.read(form);
-    this.problem = undefined;
-    this.problemText = undefined;
-    this.submitted = true;
-    const checked = this.check();
+    if (this.request.pending) {
+      if (!(event instanceof HTMLFormElement)) event.preventDefault();
+      return undefined;
+    }
+    const checked = this.readAndCheck(event);
     if (!checked.success) {
-      const refused = this.problem;
-      if (refused && (await o.onError?.(refused))) {
-        this.problem = undefined;
-        return undefined;
-      }
-      this.host.requestUpdate();
-      await this.wiring.focus('summary');
+      await this.showRefusal(o.onError);
       return undefined;
     }
     const client = this.wiring.client();
@@ -236,6 +262,11 @@ export class FormController<S extends z.ZodMiniType = z.ZodMiniType> implements 
       await this.fail(outcome.error);
     }
     return outcome;
+  }
+
+  /** Whether `name` is a field of this form (the user can see and correct it). */
+  private shows(name: string): boolean {
+    return this.options.fields.some((f) => f.name === name);
   }
 
   private field(name: string): FormField {
@@ -283,7 +314,7 @@ export class FormController<S extends z.ZodMiniType = z.ZodMiniType> implements 
     }
     // A refused value this form does not show (a link token, a previous step's value): nothing the user
     // can correct here, so it is said as a failed request, and the widget decides what it means.
-    const hidden = parsed.success ? {} : Object.fromEntries(Object.entries(parsed.fields).filter(([name]) => !this.options.fields.some((f) => f.name === name)));
+    const hidden = parsed.success ? {} : Object.fromEntries(Object.entries(parsed.fields).filter(([name]) => !this.shows(name)));
     const refused = Object.keys(hidden).length > 0 ? new PortalError('validation', { fields: hidden }) : undefined;
     return parsed.success && Object.keys(problems).length === 0
       ? { problems, ok: true, data: parsed.data }

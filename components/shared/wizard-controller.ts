@@ -37,6 +37,11 @@ export class WizardController<S extends string> implements ReactiveController {
     return this._current;
   }
 
+  /** Whether a request of one of the wizard's forms is running. */
+  get pending(): boolean {
+    return this.forms().some((form) => form.pending);
+  }
+
   /** Where the current step stands among the counted steps on the way, or `undefined` (not counted). */
   get position(): { index: number; total: number } | undefined {
     const way = this.steps.filter((s) => s.counted !== false && (s.when?.() ?? true));
