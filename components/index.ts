@@ -1,5 +1,5 @@
 /**
- * The login family of the CIBTP Espace sécurisé widgets. Importing this module registers every tag
+ * The widgets of the CIBTP Espace sécurisé. Importing this module registers every tag
  * (`define()` skips a tag already registered by another copy of the kit).
  * @packageDocumentation
  */
@@ -9,6 +9,10 @@ export { CibtpForgotPassword } from './forgot-password/forgot-password.js';
 export type { RecoverySituation } from './forgot-password/forgot-password.js';
 export { CibtpResetPassword } from './reset-password/reset-password.js';
 export { CibtpActivateAccount } from './activate-account/activate-account.js';
+export { CibtpSignup } from './signup/signup.js';
+export { CibtpAssociateSite } from './associate-site/associate-site.js';
+export { CibtpPasswordField } from './password-field/password-field.js';
+export { CibtpPhoneField, phoneFieldMessages } from './phone-field/phone-field.js';
 
 export { CibtpElement } from './shared/base-element.js';
 export { define } from './shared/define.js';

@@ -22,9 +22,13 @@ export interface WidgetEntry {
 }
 
 export const WIDGETS: readonly WidgetEntry[] = [
-  { name: 'portal', tag: 'cibtp-portal', ceilingGzip: 39_900 },
+  { name: 'portal', tag: 'cibtp-portal', ceilingGzip: 40_100 },
   { name: 'login', tag: 'cibtp-login', ceilingGzip: 48_600 },
-  { name: 'forgot-password', tag: 'cibtp-forgot-password', ceilingGzip: 45_400 },
-  { name: 'reset-password', tag: 'cibtp-reset-password', ceilingGzip: 44_600 },
-  { name: 'activate-account', tag: 'cibtp-activate-account', ceilingGzip: 45_000 },
+  { name: 'forgot-password', tag: 'cibtp-forgot-password', ceilingGzip: 47_300 },
+  { name: 'reset-password', tag: 'cibtp-reset-password', ceilingGzip: 46_400 },
+  { name: 'activate-account', tag: 'cibtp-activate-account', ceilingGzip: 47_000 },
+  { name: 'signup', tag: 'cibtp-signup', ceilingGzip: 59_400 },
+  { name: 'associate-site', tag: 'cibtp-associate-site', ceilingGzip: 53_200 },
+  { name: 'password-field', tag: 'cibtp-password-field', ceilingGzip: 46_300 },
+  { name: 'phone-field', tag: 'cibtp-phone-field', ceilingGzip: 68_000 },
 ];

@@ -95,12 +95,11 @@ test('Espace sécurisé: sign in, sign out, reset the password from the outbox, 
       await page.waitForFunction(() => document.activeElement?.closest('[data-part="error-summary"]'));
       assert.equal(await statusText(), '');
 
-      // The associate-site destination is titled after itself (not « Créer un compte »).
+      // « D’autres sites déclarants ? » leads to the association wizard, its heading focused; « Annuler » comes back.
       await page.click('cibtp-login button::-p-text(associe)'); // no associate-href here: a button that asks the page
-      await page.waitForSelector('#espace-placeholder:not([hidden])');
-      assert.match(await page.$eval('#espace-placeholder-title', (el) => el.textContent), /Associer un site/);
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'espace-placeholder-title');
-      await page.click('#espace-placeholder [data-go="login"]');
+      await page.waitForSelector('cibtp-associate-site input[name="siret"]', { visible: true });
+      await page.waitForFunction(() => /Associer un site/.test(document.activeElement?.textContent ?? '') && document.activeElement?.matches('h2'));
+      await page.click('cibtp-associate-site button::-p-text(Annuler)');
       await page.waitForSelector('cibtp-login input[autocomplete="username"]', { visible: true });
 
       // Forgotten password: the widget's link fires cibtp-navigate, the page shows the form.

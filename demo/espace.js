@@ -1,6 +1,8 @@
 // The caisse page's own glue around the widgets (what a caisse web team writes): it mounts the
-// portal, routes the widgets' `cibtp-navigate` events, follows the links sent by email, switches the
-// language and shows the signed-in state. Plain JS, no build step; nothing inline (CSP).
+// portal, routes the widgets' `cibtp-navigate` events (login, forgotten password, signup, association
+// of a declaring site), follows the links sent by email, switches the language and shows the
+// signed-in state. The page's `<body data-space>` says which space it is: `entreprise` or `salarie`.
+// Plain JS, no build step; nothing inline (CSP).
 //
 // `readLinkToken` comes from the drop-in loader itself (same URL as the page's <script> tag, so the
 // browser evaluates the module once).
@@ -13,7 +15,11 @@ const template = $('espace-template');
 const status = $('espace-status');
 const signedIn = $('espace-signed-in');
 const user = $('espace-user');
-const placeholder = $('espace-placeholder');
+
+/** `entreprise` or `salarie`: the space this page is the entrance of. */
+const space = document.body.dataset.space === 'salarie' ? 'salarie' : 'entreprise';
+/** The login as this page writes it (the same attributes as in its <template>). */
+const LOGIN_ATTRIBUTES = space === 'salarie' ? { audience: 'salarie', franceconnect: '' } : {};
 
 let locale = 'fr';
 /** @type {HTMLElement & { logout(): Promise<void> } | null} */
@@ -30,10 +36,6 @@ const TEXTS = {
     'signed-out': 'Vous êtes déconnecté de votre espace.',
     expired: 'Votre session a expiré : reconnectez-vous.',
     'password-reset': 'Votre mot de passe a été modifié : connectez-vous avec votre nouveau mot de passe.',
-    signup: 'Créer un espace sécurisé',
-    'associate-site': 'Associer un site déclarant à un espace existant',
-    soon: 'Ce service en ligne sera bientôt disponible. En attendant, contactez votre caisse.',
-    back: 'Retour à la connexion',
   },
   en: {
     region: 'Sign-in',
@@ -44,10 +46,6 @@ const TEXTS = {
     'signed-out': 'You have signed out of your space.',
     expired: 'Your session has expired: please sign in again.',
     'password-reset': 'Your password has been changed: sign in with your new password.',
-    signup: 'Create a secure space',
-    'associate-site': 'Add a declaring site to an existing space',
-    soon: 'This online service is coming soon. In the meantime, please contact your caisse.',
-    back: 'Back to sign-in',
   },
 };
 const t = (key) => TEXTS[locale][key] ?? TEXTS.fr[key];
@@ -67,32 +65,25 @@ function setStatus(key, isError = false) {
  * After a user's action (`focus`), the focus moves to the new widget's heading: the element that had
  * it is gone, and a keyboard or screen-reader user would otherwise be sent back to the top of the page.
  */
-function show(tag, properties = {}, { focus = true } = {}) {
+function show(tag, properties = {}, { focus = true, attributes = {} } = {}) {
   const widget = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) widget.setAttribute(name, value);
   Object.assign(widget, properties);
   portal.replaceChildren(widget);
   portal.hidden = false;
   signedIn.hidden = true;
-  placeholder.hidden = true;
   // The loader defines the tag once it sees it in the page: wait for it before calling its methods.
   if (focus) void customElements.whenDefined(tag).then(() => widget.focusHeading());
   return widget;
 }
 
-/** A destination the demo does not have yet (`signup`, `associate-site`), titled after it. */
-function showPlaceholder(destination) {
-  portal.replaceChildren();
-  signedIn.hidden = true;
-  const title = $('espace-placeholder-title');
-  title.dataset.text = destination;
-  title.textContent = t(destination);
-  placeholder.hidden = false;
-  title.focus();
+/** The login of this space. */
+function showLogin(options = {}) {
+  return show('cibtp-login', {}, { ...options, attributes: LOGIN_ATTRIBUTES });
 }
 
 function showSignedIn(session) {
   portal.replaceChildren();
-  placeholder.hidden = true;
   const name = session?.user ? `${session.user.firstName} ${session.user.lastName} (${session.user.email})` : '';
   const tiers = session?.tiers ? ` — ${session.tiers.raisonSociale}, ${session.tiers.siteName}` : '';
   user.textContent = `${name}${tiers}`;
@@ -130,7 +121,6 @@ function setLocale(next) {
 for (const button of document.querySelectorAll('[data-locale]')) {
   button.addEventListener('click', () => setLocale(button.dataset.locale));
 }
-placeholder.querySelector('[data-go="login"]')?.addEventListener('click', () => show('cibtp-login'));
 
 $('logout').addEventListener('click', async () => {
   const button = $('logout');
@@ -143,7 +133,7 @@ $('logout').addEventListener('click', async () => {
     button.disabled = false;
   }
   setStatus('signed-out');
-  if (!signedIn.hidden) show('cibtp-login'); // unless `cibtp-signed-out` already did
+  if (!signedIn.hidden) showLogin(); // unless `cibtp-signed-out` already did
 });
 
 try {
@@ -166,10 +156,15 @@ portal.addEventListener('cibtp-navigate', (event) => {
       show('cibtp-forgot-password');
       break;
     case 'login':
-      show('cibtp-login');
+      showLogin();
       break;
-    default: // 'signup', 'associate-site': « bientôt disponible »
-      showPlaceholder(event.detail.to);
+    case 'signup':
+      // The page knows whose signup it is: the company's or the worker's.
+      show('cibtp-signup', {}, { attributes: { type: space } });
+      break;
+    case 'associate-site':
+      show('cibtp-associate-site');
+      break;
   }
 });
 portal.addEventListener('cibtp-signed-in', (event) => {
@@ -177,12 +172,13 @@ portal.addEventListener('cibtp-signed-in', (event) => {
   showSignedIn(event.detail.session);
 });
 portal.addEventListener('cibtp-signed-out', () => {
-  if (!signedIn.hidden) show('cibtp-login');
+  if (!signedIn.hidden) showLogin();
 });
 portal.addEventListener('cibtp-session-expired', () => {
   setStatus('expired', true);
-  show('cibtp-login');
+  showLogin();
 });
+
 portal.addEventListener('cibtp-password-reset', () => {
   setStatus('password-reset');
 });

@@ -4,6 +4,7 @@
  * evolve (sessions, failures, tokens) lives elsewhere (`state.ts`).
  */
 import type { DsnAlert, Tiers, UserKind } from '../sdk/schemas/common.js';
+import type { IdentifyWorkerRequest } from '../sdk/schemas/signup.js';
 import { luhnValid } from '../sdk/rules/identifiers.js';
 
 export interface MockCompany {
@@ -20,9 +21,26 @@ export interface MockSite {
   siret: string;
   name: string;
   identifiantCibtp: string;
-  /** The current *code confidentiel provisoire* (sent by post). */
-  confidentialCode: string;
+  /**
+   * The current *code confidentiel provisoire* (sent by post); `null` once spent by a signup or an
+   * association (a code works once), until a new letter brings another.
+   */
+  confidentialCode: string | null;
+  /** The person the caisse's record names for this site: pre-fills the signup's nom and prénom. */
+  contact: { lastName: string; firstName: string };
   dsnAlerts: DsnAlert[];
+}
+
+/** A worker's civil status, as the signup's step 1 and FranceConnect give it (`WorkerCivilStatus`). */
+export type CivilStatus = IdentifyWorkerRequest['civilStatus'];
+
+/** A worker the caisse knows (*salarié*), with or without a space. */
+export interface MockWorker {
+  id: string;
+  identifiantCibtp: string;
+  civilStatus: CivilStatus;
+  /** The worker's login, once the space exists. */
+  accountId: string | null;
 }
 
 export interface MockAccount {
@@ -37,6 +55,10 @@ export interface MockAccount {
   /** The tiers this login may act for, in display order. */
   siteIds: string[];
   mobile: { number: string; certified: boolean } | null;
+  /** Optional contact number (E.164). */
+  fixedPhone: string | null;
+  /** A worker's recovery question: the id of one of `SECRET_QUESTIONS` and the answer (never logged). */
+  secret: { questionId: string; answer: string } | null;
   /** False until the activation link is followed. */
   activated: boolean;
   /** The email certification runs out periodically and is renewed by a new link. */
@@ -47,6 +69,7 @@ export interface MockDb {
   companies: MockCompany[];
   sites: MockSite[];
   accounts: MockAccount[];
+  workers: MockWorker[];
 }
 
 /** The password of every demo account. */
@@ -65,6 +88,81 @@ export const DEMO_ACCOUNTS = {
   certificationExpired: 'certif@durand-btp.fr',
 } as const;
 
+/**
+ * The records of the signup flows (README.md, "Demo records"): what a person types in the demo. The codes
+ * are the *code confidentiel provisoire* of the site's *Courrier informatique*; each works once.
+ */
+export const DEMO_SIGNUP = {
+  /** A company site without a space: *Je crée mon espace sécurisé*. */
+  company: { identifiantCibtp: '300100001', confidentialCode: '73914826' },
+  /** A second site of DURAND BTP (whose administrator is `admin@durand-btp.fr`): association. */
+  association: { identifiantCibtp: '100234569', confidentialCode: '51836274' },
+  /** A La Poste site: its SIRET passes by the digit-sum rule only, not by Luhn. */
+  laPoste: { identifiantCibtp: '300100002', confidentialCode: '26481937' },
+  /** An address that already has a login: registering it is refused with `in-use`. */
+  emailInUse: DEMO_ACCOUNTS.admin,
+} as const;
+
+/** Workers of the seed, by role in the demo. */
+export const DEMO_WORKERS = {
+  /** Has a space (`jean.martin@exemple.fr`); FranceConnect's "matched" identity. */
+  withAccount: '800100001',
+  /** Born in Paris, no space yet: worker signup. */
+  bornInFrance: '800100002',
+  /** Born in Portugal, no space yet: worker signup without département nor commune. */
+  bornAbroad: '800100003',
+  /** Nicolas Petit, with a space (`nicolas.petit@exemple.fr`): FranceConnect's "unmatched" identity. */
+  homonymWithAccount: '800100004',
+  /** Another Nicolas Petit, same birth date and place, no space: why FranceConnect cannot match alone. */
+  homonymWithoutAccount: '800100005',
+} as const;
+
+const JEAN_MARTIN: CivilStatus = {
+  birthName: 'MARTIN', firstNames: 'Jean Pierre', birthCountry: 'FR', birthDepartement: '69', birthCommune: '69266',
+  birthDate: '1985-03-02', sex: 'M',
+};
+const NICOLAS_PETIT: CivilStatus = {
+  birthName: 'PETIT', firstNames: 'Nicolas', birthCountry: 'FR', birthDepartement: '13', birthCommune: '13055',
+  birthDate: '1990-06-15', sex: 'M',
+};
+
+/**
+ * The two identities of the simulated FranceConnect page: `matched` is one worker of the caisse (signed in
+ * at once), `unmatched` fits two records (homonyms), so the caisse asks for the identifiant CIBTP.
+ */
+export const FRANCECONNECT_IDENTITIES: Readonly<Record<'matched' | 'unmatched', CivilStatus>> = Object.freeze({
+  matched: { ...JEAN_MARTIN },
+  unmatched: { ...NICOLAS_PETIT },
+});
+
+/** The secret questions a worker chooses from (`GET signup/secret-questions`). */
+export const SECRET_QUESTIONS: readonly { id: string; label: string }[] = Object.freeze([
+  { id: 'q-animal', label: 'Quel est le nom de votre premier animal de compagnie ?' },
+  { id: 'q-ville-parents', label: 'Dans quelle ville vos parents se sont-ils rencontrés ?' },
+  { id: 'q-ecole', label: 'Quel est le nom de votre école primaire ?' },
+  { id: 'q-ami', label: 'Quel est le prénom de votre meilleur ami d’enfance ?' },
+  { id: 'q-premier-chantier', label: 'Dans quelle ville était votre premier chantier ?' },
+].map((q) => Object.freeze(q)));
+
+/**
+ * A name as the caisse compares it: case, accents, surrounding and repeated spaces ignored, and hyphens
+ * and apostrophes read as spaces (« Jean-Pierre » and « jean pierre » are the same person's first names).
+ */
+export function normaliseName(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[-'’.]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether two civil statuses name the same person (département and commune count only for France). */
+export function sameCivilStatus(a: CivilStatus, b: CivilStatus): boolean {
+  const bornInFrance = a.birthCountry === 'FR';
+  return normaliseName(a.birthName) === normaliseName(b.birthName)
+    && normaliseName(a.firstNames) === normaliseName(b.firstNames)
+    && a.birthCountry === b.birthCountry
+    && (!bornInFrance || (a.birthDepartement === b.birthDepartement && a.birthCommune === b.birthCommune))
+    && a.birthDate === b.birthDate
+    && a.sex === b.sex;
+}
+
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -76,6 +174,17 @@ export function findAccount(db: MockDb, email: string): MockAccount | undefined 
 
 export function findAccountById(db: MockDb, id: string): MockAccount | undefined {
   return db.accounts.find((account) => account.id === id);
+}
+
+/** A worker record by identifiant CIBTP (as typed: trimmed, any case). */
+export function findWorkerByIdentifiant(db: MockDb, identifiantCibtp: string): MockWorker | undefined {
+  const key = identifiantCibtp.trim().toUpperCase();
+  return db.workers.find((worker) => worker.identifiantCibtp.toUpperCase() === key);
+}
+
+/** Whether a login already exists for this site (its space has been created). */
+export function siteHasSpace(db: MockDb, siteId: string): boolean {
+  return db.accounts.some((account) => account.siteIds.includes(siteId));
 }
 
 export function findSiteByIdentifiant(db: MockDb, identifiantCibtp: string): MockSite | undefined {
@@ -110,6 +219,18 @@ export function withLuhnDigit(prefix: string): string {
   throw new Error('no Luhn digit');
 }
 
+const LA_POSTE_SIREN = '356000000';
+
+/** The first NIC whose SIRET passes La Poste's rule (digit sum divisible by 5) but not Luhn. */
+function laPosteNic(): string {
+  for (let n = 10; n < 100_000; n++) {
+    const nic = String(n).padStart(5, '0');
+    const siret = `${LA_POSTE_SIREN}${nic}`;
+    if ([...siret].reduce((sum, c) => sum + Number(c), 0) % 5 === 0 && !luhnValid(siret)) return nic;
+  }
+  throw new Error('no La Poste NIC');
+}
+
 /** A small deterministic generator (mulberry32): the seed must not change between starts. */
 function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -133,11 +254,25 @@ const ALERT_MISSING: DsnAlert = {
   message: 'Une action de votre part est attendue.',
 };
 
+interface SiteSeed {
+  slug: string;
+  name: string;
+  identifiantCibtp: string;
+  alerts?: DsnAlert[];
+  /** A fixed code for the demo records (no draw from the generator: the other records stay the same). */
+  confidentialCode?: string;
+  contact?: { lastName: string; firstName: string };
+  /** A fixed NIC (5 digits), for a SIRET that must pass by another rule than Luhn. */
+  nic?: string;
+}
+
 interface CompanySeed {
   slug: string;
   raisonSociale: string;
   address: string[];
-  sites: Array<{ slug: string; name: string; identifiantCibtp: string; alerts?: DsnAlert[] }>;
+  /** A fixed SIREN instead of a drawn one. */
+  siren?: string;
+  sites: SiteSeed[];
 }
 
 const COMPANIES: CompanySeed[] = [
@@ -146,6 +281,9 @@ const COMPANIES: CompanySeed[] = [
     sites: [
       { slug: 'lyon', name: 'Siège — Lyon', identifiantCibtp: KNOWN_IDENTIFIANT_CIBTP },
       { slug: 'saint-etienne', name: 'Agence de Saint-Étienne', identifiantCibtp: '100234568', alerts: [ALERT_ANOMALY, ALERT_MISSING] },
+      // Linked to no login yet: the demo associates it with admin@durand-btp.fr.
+      { slug: 'villefranche', name: 'Agence de Villefranche-sur-Saône', identifiantCibtp: DEMO_SIGNUP.association.identifiantCibtp,
+        confidentialCode: DEMO_SIGNUP.association.confidentialCode },
     ],
   },
   {
@@ -179,7 +317,32 @@ const COMPANIES: CompanySeed[] = [
   })),
 ];
 
-/** The cabinet comptable acts for every member seeded after the two Durand companies. */
+/** The companies of the signup demo, after the others so that adding them changed none of the drawn data. */
+const SIGNUP_COMPANIES: CompanySeed[] = [
+  {
+    slug: 'bati-rhone', raisonSociale: 'BÂTI-RHÔNE CONSTRUCTION', address: ['BÂTI-RHÔNE CONSTRUCTION', '8 rue du Rhône', '69100 VILLEURBANNE'],
+    sites: [{ slug: 'siege', name: 'Siège — Villeurbanne', identifiantCibtp: DEMO_SIGNUP.company.identifiantCibtp,
+      confidentialCode: DEMO_SIGNUP.company.confidentialCode, contact: { lastName: 'Garnier', firstName: 'Émilie' } }],
+  },
+  {
+    slug: 'la-poste', raisonSociale: 'LA POSTE', address: ['LA POSTE', 'Plateforme de Lyon Est', '69800 SAINT-PRIEST'],
+    siren: LA_POSTE_SIREN,
+    sites: [{ slug: 'lyon-est', name: 'Plateforme de Lyon Est', identifiantCibtp: DEMO_SIGNUP.laPoste.identifiantCibtp,
+      confidentialCode: DEMO_SIGNUP.laPoste.confidentialCode, contact: { lastName: 'Lefebvre', firstName: 'Karine' },
+      nic: laPosteNic() }],
+  },
+];
+
+/** Who the caisse's records name for each company (pre-filled at signup). */
+const CONTACTS: Record<string, { lastName: string; firstName: string }> = {
+  'durand-btp': { lastName: 'Durand', firstName: 'Claire' },
+  'durand-charpente': { lastName: 'Durand', firstName: 'Paul' },
+  'maconnerie-lefevre': { lastName: 'Lefèvre', firstName: 'Antoine' },
+  'charpentes-vercors': { lastName: 'Rey', firstName: 'Julien' },
+  'moreau-elec': { lastName: 'Moreau', firstName: 'Patrick' },
+};
+
+/** The cabinet comptable acts for every member seeded after the two Durand companies (not the signup ones). */
 const CABINET_MEMBERS = COMPANIES.slice(2).map((c) => `${c.slug}/site`);
 
 /** Builds the seed. `now` places the certification dates relative to the backend's clock. */
@@ -188,20 +351,22 @@ export function createSeedDb(now: Date): MockDb {
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
   const companies: MockCompany[] = [];
   const sites: MockSite[] = [];
-  for (const seed of COMPANIES) {
-    // SIREN: 8 digits + Luhn key; never La Poste's (its SIRETs follow another rule).
-    let siren = withLuhnDigit(`${1 + Math.floor(random() * 9)}${digits(7)}`);
-    if (siren === '356000000') siren = withLuhnDigit('35600001');
+  for (const seed of [...COMPANIES, ...SIGNUP_COMPANIES]) {
+    // SIREN: 8 digits + Luhn key; never La Poste's (its SIRETs follow another rule) unless fixed.
+    let siren = seed.siren ?? withLuhnDigit(`${1 + Math.floor(random() * 9)}${digits(7)}`);
+    if (!seed.siren && siren === LA_POSTE_SIREN) siren = withLuhnDigit('35600001');
     companies.push({ id: seed.slug, raisonSociale: seed.raisonSociale, siren, address: seed.address });
     seed.sites.forEach((site, index) => {
       sites.push({
         id: `${seed.slug}/${site.slug}`,
         companyId: seed.slug,
         // NIC: 4 digits + the key that makes the whole SIRET pass Luhn.
-        siret: withLuhnDigit(`${siren}${String(index + 1).padStart(4, '0')}`),
+        siret: site.nic ? `${siren}${site.nic}` : withLuhnDigit(`${siren}${String(index + 1).padStart(4, '0')}`),
         name: site.name,
         identifiantCibtp: site.identifiantCibtp,
-        confidentialCode: `${digits(4)}-${digits(4)}`,
+        confidentialCode: site.confidentialCode ?? digits(8),
+        // A record may name nobody: the signup's nom and prénom are then left empty.
+        contact: { ...(site.contact ?? CONTACTS[seed.slug] ?? { lastName: '', firstName: '' }) },
         dsnAlerts: (site.alerts ?? []).map((alert) => ({ ...alert })),
       });
     });
@@ -213,6 +378,8 @@ export function createSeedDb(now: Date): MockDb {
     kind: 'entreprise',
     siteIds: ['durand-btp/lyon'],
     mobile: null,
+    fixedPhone: null,
+    secret: null,
     activated: true,
     emailCertifiedUntil: inAYear,
     ...init,
@@ -232,6 +399,22 @@ export function createSeedDb(now: Date): MockDb {
     account({ id: 'u-locked', email: DEMO_ACCOUNTS.locked, firstName: 'Thomas', lastName: 'Robert' }),
     account({ id: 'u-certif', email: DEMO_ACCOUNTS.certificationExpired, firstName: 'Nathalie', lastName: 'Moreau',
       emailCertifiedUntil: new Date(now.getTime() - 24 * 3600_000) }),
+    account({ id: 'u-worker-petit', email: 'nicolas.petit@exemple.fr', firstName: 'Nicolas', lastName: 'Petit', kind: 'salarie',
+      siteIds: [], mobile: { number: '+33698765432', certified: true }, secret: { questionId: 'q-ville-parents', answer: 'Aubagne' } }),
   ];
-  return { companies, sites, accounts };
+  const worker = (id: string, identifiantCibtp: string, civilStatus: CivilStatus, accountId: string | null = null): MockWorker =>
+    ({ id, identifiantCibtp, civilStatus: { ...civilStatus }, accountId });
+  const workers: MockWorker[] = [
+    worker('w-martin', DEMO_WORKERS.withAccount, JEAN_MARTIN, 'u-worker'),
+    worker('w-dupont', DEMO_WORKERS.bornInFrance, {
+      birthName: 'DUPONT', firstNames: 'Marie Hélène', birthCountry: 'FR', birthDepartement: '75', birthCommune: '75056',
+      birthDate: '1992-11-24', sex: 'F',
+    }),
+    worker('w-da-silva', DEMO_WORKERS.bornAbroad, {
+      birthName: 'DA SILVA', firstNames: 'João Miguel', birthCountry: 'PT', birthDate: '1979-09-30', sex: 'M',
+    }),
+    worker('w-petit', DEMO_WORKERS.homonymWithAccount, NICOLAS_PETIT, 'u-worker-petit'),
+    worker('w-petit-2', DEMO_WORKERS.homonymWithoutAccount, NICOLAS_PETIT),
+  ];
+  return { companies, sites, accounts, workers };
 }

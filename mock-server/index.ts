@@ -15,8 +15,10 @@ import type { MockDb } from './db.js';
 
 export type { Fault, FaultKind, Faults } from './faults.js';
 export type { Outbox, OutboxMessage, OutboxKind } from './outbox.js';
-export type { MockDb, MockAccount, MockCompany, MockSite } from './db.js';
-export { DEMO_ACCOUNTS, DEMO_PASSWORD, KNOWN_IDENTIFIANT_CIBTP } from './db.js';
+export type { CivilStatus, MockDb, MockAccount, MockCompany, MockSite, MockWorker } from './db.js';
+export {
+  DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SIGNUP, DEMO_WORKERS, FRANCECONNECT_IDENTITIES, KNOWN_IDENTIFIANT_CIBTP, SECRET_QUESTIONS,
+} from './db.js';
 export { LIMITS } from './state.js';
 export { MockHttpError } from './http-error.js';
 export { route } from './route.js';
@@ -35,6 +37,8 @@ export interface MockBackendOptions {
    * SDK's `PasswordPolicy` schema: an impossible policy throws here.
    */
   passwordPolicy?: PasswordPolicy;
+  /** The simulated FranceConnect page `franceConnectStart` sends to; default `/franceconnect.html` on the page's origin. */
+  franceConnectPage?: string;
 }
 
 export interface MockBackend {
@@ -45,7 +49,7 @@ export interface MockBackend {
   readonly outbox: Outbox;
   /** Per-operation fault injection. */
   readonly faults: Faults;
-  /** The seeded data model (for tests); replaced by `reset()`. */
+  /** The seeded data model (companies, sites, accounts, workers; for tests); replaced by `reset()`. */
   readonly db: MockDb;
   /** The same handlers under another base URL (both sides then share this backend's state). */
   handlersFor(baseUrl: string): HttpHandler[];
@@ -61,7 +65,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const faults = createFaults();
   const policy = options.passwordPolicy && PasswordPolicy.safeParse(options.passwordPolicy);
   if (policy && !policy.success) throw new TypeError(`[mock-server] passwordPolicy: ${policy.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`);
-  const state = new BackendState({ now, linkBase: options.linkBase, outbox, passwordPolicy: policy ? policy.data : undefined });
+  const state = new BackendState({
+    now, linkBase: options.linkBase, outbox, passwordPolicy: policy ? policy.data : undefined, franceConnectPage: options.franceConnectPage,
+  });
   const baseUrl = withSlash(options.baseUrl ?? '/api/');
 
   const missing = (Object.keys(operations) as OperationName[]).filter((name) => !allRoutes.some((r) => r.name === name));

@@ -5,13 +5,14 @@
  */
 import { resetPasswordRequest } from '../sdk/schemas/auth.js';
 import type { PasswordPolicy, Session, Tiers } from '../sdk/schemas/common.js';
+import { registerCompanyRequest, registerWorkerRequest } from '../sdk/schemas/registration.js';
 import { maskPhone } from '../sdk/rules/identifiers.js';
 import { DEFAULT_PASSWORD_POLICY } from '../sdk/rules/password.js';
 import {
   createSeedDb, DEMO_ACCOUNTS, findAccountById, normaliseEmail, tiersOf,
-  type MockAccount, type MockDb, type MockSite,
+  type CivilStatus, type MockAccount, type MockDb, type MockSite,
 } from './db.js';
-import { MockHttpError } from './http-error.js';
+import { MockHttpError, rateLimited } from './http-error.js';
 import type { OutboxWriter } from './outbox.js';
 import { randomDigits, randomToken } from './random.js';
 
@@ -33,6 +34,20 @@ export const LIMITS = Object.freeze({
   otpAttempts: 3,
   otpResendDelay: 30_000,
   otpMaxResends: 3,
+  /** A mobile's certification code (signup, account settings): same attempts and resends as a login code. */
+  phoneCodeTtl: 10 * MINUTE,
+  /** SMS of certification codes (sends and resends) one number receives per `messageWindow`. */
+  phoneCodesPerWindow: 5,
+  /** How long a certified number's proof lasts, to finish the form it was made for. */
+  phoneCertificateTtl: 30 * MINUTE,
+  /** The ticket of a signup or association step 1, for its step 2. */
+  signupTicketTtl: 30 * MINUTE,
+  /** A FranceConnect round trip (start → return) and the identifiant question after it. */
+  franceConnectTtl: 10 * MINUTE,
+  /** Wrong identifiants CIBTP a FranceConnect identity may give before starting again. */
+  franceConnectLinkAttempts: 3,
+  /** Most tickets, certificates and FranceConnect logins kept (each kind): beyond, the oldest go. */
+  pendingKept: 1_000,
   resetLinkTtl: 30 * MINUTE,
   activationLinkTtl: 48 * 60 * MINUTE,
   /** How long an email stays certified after following an activation or certification link. */
@@ -54,14 +69,46 @@ interface LinkRecord {
   used: boolean;
 }
 
-export interface OtpChallengeRecord {
+/** A code sent by SMS, with its lifetime, attempts and resends: a login's or a mobile certification's. */
+export interface CodeChallenge {
   id: string;
-  accountId: string;
   code: string;
   expiresAt: Date;
   attemptsLeft: number;
   resends: number;
   resendAvailableAt: Date;
+}
+
+/** A login's one-time code, for one login attempt of one account. */
+export interface OtpChallengeRecord extends CodeChallenge {
+  accountId: string;
+}
+
+/** The certification of a mobile number: no account yet (signup), the number itself is what is proved. */
+export interface PhoneChallengeRecord extends CodeChallenge {
+  phone: string;
+}
+
+/** What a signup or association ticket stands for: the record identified at step 1. */
+export type TicketSubject =
+  | { kind: 'company'; purpose: 'signup' | 'associate'; siteId: string }
+  | { kind: 'worker'; workerId: string }
+  | { kind: 'franceconnect'; identity: CivilStatus; attemptsLeft: number };
+
+interface Expiring {
+  expiresAt: Date;
+}
+
+interface TicketRecord extends Expiring {
+  subject: TicketSubject;
+}
+
+interface CertificateRecord extends Expiring {
+  phone: string;
+}
+
+interface FranceConnectLogin extends Expiring {
+  codes: Record<'matched' | 'unmatched', string>;
 }
 
 interface SessionRecord {
@@ -94,6 +141,64 @@ export interface BackendStateOptions {
   outbox: OutboxWriter;
   /** The caisse's password policy (default: `DEFAULT_PASSWORD_POLICY`), already checked. */
   passwordPolicy?: PasswordPolicy;
+  /** The simulated FranceConnect page; default `/franceconnect.html` on the current origin. */
+  franceConnectPage?: string;
+}
+
+/**
+ * Compares without stopping at the first difference, so that the time taken says as little as possible
+ * about the secret (ASVS 6.3.8 "similar timing").
+ */
+export function sameSecret(expected: string, given: string): boolean {
+  const a = new TextEncoder().encode(expected);
+  const b = new TextEncoder().encode(given);
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return diff === 0;
+}
+
+/**
+ * A map of short-lived records, bounded: what runs out goes on the next write, and beyond `LIMITS.pendingKept`
+ * the oldest go. Unauthenticated calls create these records, so none may grow without limit.
+ */
+class ExpiringMap<T extends Expiring> {
+  readonly #items = new Map<string, T>();
+  readonly #now: () => Date;
+
+  constructor(now: () => Date) {
+    this.#now = now;
+  }
+
+  set(key: string, value: T): void {
+    const now = this.#now().getTime();
+    for (const [old, item] of this.#items) {
+      if (item.expiresAt.getTime() <= now || this.#items.size >= LIMITS.pendingKept) this.#items.delete(old);
+    }
+    this.#items.set(key, value);
+  }
+
+  /** The record while it is live; an expired one is reported as `'expired'` (and forgotten). */
+  get(key: string): T | 'expired' | undefined {
+    const item = this.#items.get(key);
+    if (!item) return undefined;
+    if (item.expiresAt.getTime() <= this.#now().getTime()) {
+      this.#items.delete(key);
+      return 'expired';
+    }
+    return item;
+  }
+
+  delete(key: string): void {
+    this.#items.delete(key);
+  }
+
+  deleteWhere(predicate: (item: T) => boolean): void {
+    for (const [key, item] of this.#items) if (predicate(item)) this.#items.delete(key);
+  }
+
+  clear(): void {
+    this.#items.clear();
+  }
 }
 
 export class BackendState {
@@ -105,11 +210,19 @@ export class BackendState {
   readonly passwordPolicy: PasswordPolicy;
   /** `resetPassword`'s input under that policy, built once. */
   readonly resetPasswordRequest: ReturnType<typeof resetPasswordRequest>;
+  /** `registerCompany`'s and `registerWorker`'s inputs under that policy. */
+  readonly registerCompanyRequest: ReturnType<typeof registerCompanyRequest>;
+  readonly registerWorkerRequest: ReturnType<typeof registerWorkerRequest>;
+  readonly #franceConnectPage: string | undefined;
 
   #csrf: string[] = [];
   #session: SessionRecord | null = null;
   #pending: PendingTiers | null = null;
   #challenges = new Map<string, OtpChallengeRecord>();
+  #phoneChallenges: ExpiringMap<PhoneChallengeRecord>;
+  #certificates: ExpiringMap<CertificateRecord>;
+  #tickets: ExpiringMap<TicketRecord>;
+  #franceConnect: ExpiringMap<FranceConnectLogin>;
   #links = new Map<string, LinkRecord>();
   #throttle = new Map<string, ThrottleRecord>();
   #sent = new Map<string, Date[]>();
@@ -125,6 +238,13 @@ export class BackendState {
     this.outbox = options.outbox;
     this.passwordPolicy = options.passwordPolicy ?? DEFAULT_PASSWORD_POLICY;
     this.resetPasswordRequest = resetPasswordRequest(this.passwordPolicy);
+    this.registerCompanyRequest = registerCompanyRequest(this.passwordPolicy);
+    this.registerWorkerRequest = registerWorkerRequest(this.passwordPolicy);
+    this.#franceConnectPage = options.franceConnectPage;
+    this.#phoneChallenges = new ExpiringMap(this.now);
+    this.#certificates = new ExpiringMap(this.now);
+    this.#tickets = new ExpiringMap(this.now);
+    this.#franceConnect = new ExpiringMap(this.now);
     this.reset();
   }
 
@@ -136,13 +256,17 @@ export class BackendState {
     this.#session = null;
     this.#pending = null;
     this.#challenges.clear();
+    this.#phoneChallenges.clear();
+    this.#certificates.clear();
+    this.#tickets.clear();
+    this.#franceConnect.clear();
     this.#links.clear();
     this.#throttle.clear();
     this.#sent.clear();
     this.idempotency.clear();
     this.outbox.clear();
     // bloque@: locked for the longest delay, as if someone had kept guessing its password.
-    this.#throttle.set(DEMO_ACCOUNTS.locked, { failures: 9, lockedUntil: new Date(now.getTime() + LIMITS.maxLock) });
+    this.#throttle.set(throttleKey('login', DEMO_ACCOUNTS.locked), { failures: 9, lockedUntil: new Date(now.getTime() + LIMITS.maxLock) });
     // nouveau@: its activation email is already waiting, so a person can follow it in the outbox.
     const fresh = this.db.accounts.find((a) => a.email === DEMO_ACCOUNTS.notActivated);
     if (fresh) this.sendLinkEmail(fresh, 'activation');
@@ -286,21 +410,49 @@ export class BackendState {
     return account && { account, tiersIds: pending.tiersIds };
   }
 
-  // ---- Login throttle ---------------------------------------------------------------------------------
+  // ---- Failure throttle (logins, identifications) ---------------------------------------------------
 
   /**
    * When the login `email` is locked, the end of the lock. Keyed by the typed email whether or not an
    * account exists, so that a lock does not reveal which emails are known.
    */
   lockedUntil(email: string): Date | null {
-    const record = this.#throttle.get(normaliseEmail(email));
-    if (!record?.lockedUntil) return null;
-    return record.lockedUntil.getTime() > this.now().getTime() ? record.lockedUntil : null;
+    return this.#lockedUntil(throttleKey('login', email));
   }
 
   /** Counts a failed password; returns the end of the lock when this failure locks the login. */
   recordLoginFailure(email: string): Date | null {
-    const key = normaliseEmail(email);
+    return this.#recordFailure(throttleKey('login', email));
+  }
+
+  clearLoginFailures(email: string): void {
+    this.#throttle.delete(throttleKey('login', email));
+  }
+
+  /**
+   * The same rule for signup identifications, keyed by the identifiant CIBTP typed (`site` for the
+   * company wizards, `worker` for the worker's): an unknown identifiant is counted and locked like a
+   * known one, so the lock says nothing about whether it exists.
+   */
+  identificationLockedUntil(scope: IdentificationScope, identifiantCibtp: string): Date | null {
+    return this.#lockedUntil(throttleKey(scope, identifiantCibtp));
+  }
+
+  recordIdentificationFailure(scope: IdentificationScope, identifiantCibtp: string): Date | null {
+    return this.#recordFailure(throttleKey(scope, identifiantCibtp));
+  }
+
+  clearIdentificationFailures(scope: IdentificationScope, identifiantCibtp: string): void {
+    this.#throttle.delete(throttleKey(scope, identifiantCibtp));
+  }
+
+  #lockedUntil(key: string): Date | null {
+    const record = this.#throttle.get(key);
+    if (!record?.lockedUntil) return null;
+    return record.lockedUntil.getTime() > this.now().getTime() ? record.lockedUntil : null;
+  }
+
+  #recordFailure(key: string): Date | null {
     const now = this.now();
     let record = this.#throttle.get(key);
     if (!record || (record.lastFailureAt && now.getTime() - record.lastFailureAt.getTime() > LIMITS.loginFailureMemory)) {
@@ -331,24 +483,29 @@ export class BackendState {
     }
   }
 
-  clearLoginFailures(email: string): void {
-    this.#throttle.delete(normaliseEmail(email));
-  }
-
   // ---- Outgoing messages -----------------------------------------------------------------------------
 
   /**
    * Whether one more message of `family` may go to `target` (3 per 10 minutes). Counting happens only
    * when a message is really sent, and the caller still answers 202: the limit reveals nothing.
    */
-  maySend(family: string, target: string): boolean {
+  maySend(family: string, target: string, perWindow: number = LIMITS.messagesPerWindow): boolean {
+    return this.#sendSlot(family, target, perWindow) === null;
+  }
+
+  /**
+   * Counts one message of `family` to `target` when the window allows it (`null`); otherwise answers when
+   * the next one may go (the oldest message of the window leaves it then), counting nothing.
+   */
+  #sendSlot(family: string, target: string, perWindow: number): Date | null {
     const key = `${family}:${target.trim().toLowerCase()}`;
     const since = this.now().getTime() - LIMITS.messageWindow;
     const recent = (this.#sent.get(key) ?? []).filter((d) => d.getTime() > since);
     this.#sent.set(key, recent);
-    if (recent.length >= LIMITS.messagesPerWindow) return false;
+    const oldest = recent[0];
+    if (recent.length >= perWindow && oldest) return new Date(oldest.getTime() + LIMITS.messageWindow);
     recent.push(this.now());
-    return true;
+    return null;
   }
 
   linkBase(): string {
@@ -425,7 +582,7 @@ export class BackendState {
   sendConfidentialCodeLetter(site: MockSite): void {
     const company = this.db.companies.find((c) => c.id === site.companyId);
     // A new code replaces the previous one, as the caisse's *Courrier informatique* does.
-    site.confidentialCode = `${randomDigits(4)}-${randomDigits(4)}`;
+    site.confidentialCode = randomDigits(8);
     this.outbox.send({
       kind: 'letter',
       to: (company?.address ?? [site.name]).join(', '),
@@ -442,27 +599,19 @@ export class BackendState {
 
   /** Starts a challenge for this login attempt and texts its code to the certified mobile. */
   startOtpChallenge(account: MockAccount): OtpChallengeRecord {
+    if (!account.mobile?.certified) throw new Error('one-time codes go only to a certified mobile');
     // One live challenge per account: a new login attempt voids the previous one.
     for (const [id, c] of this.#challenges) if (c.accountId === account.id) this.#challenges.delete(id);
-    const now = this.now().getTime();
-    const challenge: OtpChallengeRecord = {
-      id: randomToken(16),
-      accountId: account.id,
-      code: randomDigits(6),
-      expiresAt: new Date(now + LIMITS.otpTtl),
-      attemptsLeft: LIMITS.otpAttempts,
-      resends: 0,
-      resendAvailableAt: new Date(now + LIMITS.otpResendDelay),
-    };
+    const challenge: OtpChallengeRecord = { ...this.#newChallenge(LIMITS.otpTtl), accountId: account.id };
     this.#challenges.set(challenge.id, challenge);
-    this.#textCode(account, challenge);
+    this.#textLoginCode(account, challenge);
     return challenge;
   }
 
   /** A live challenge, or 410 otp-expired when it is unknown, used up or out of time. */
   liveChallenge(id: string): OtpChallengeRecord {
     const challenge = this.#challenges.get(id);
-    if (!challenge || challenge.expiresAt.getTime() <= this.now().getTime() || challenge.attemptsLeft <= 0) {
+    if (!challenge || !isLive(challenge, this.now())) {
       this.#challenges.delete(id);
       throw new MockHttpError(410, { code: 'otp-expired' });
     }
@@ -475,29 +624,66 @@ export class BackendState {
 
   /** A new code for the same challenge: the old code stops working, attempts and lifetime restart. */
   renewOtpCode(challenge: OtpChallengeRecord, account: MockAccount): void {
+    this.#renew(challenge, LIMITS.otpTtl);
+    this.#textLoginCode(account, challenge);
+  }
+
+  otpView(challenge: OtpChallengeRecord): ChallengeView {
+    return this.#challengeView(challenge, this.account(challenge.accountId)?.mobile?.number ?? '');
+  }
+
+  /**
+   * Checks a typed code against a live challenge: a wrong one costs an attempt (`otp-invalid` with what is
+   * left) and the last wrong one burns the challenge (`burn`), after which it answers `otp-expired`.
+   * Right, the caller burns the challenge (a code works once).
+   */
+  checkCode(challenge: CodeChallenge, code: string, burn: () => void): void {
+    if (sameSecret(challenge.code, code)) return;
+    challenge.attemptsLeft -= 1;
+    if (challenge.attemptsLeft <= 0) burn();
+    throw new MockHttpError(401, { code: 'otp-invalid', attemptsLeft: Math.max(0, challenge.attemptsLeft) });
+  }
+
+  /** Refuses a resend that comes too early (`resendAvailableAt`) or beyond `LIMITS.otpMaxResends` (429). */
+  checkResend(challenge: CodeChallenge): void {
+    const now = this.now();
+    // No more resends for this challenge: the user may retry once it has run out (then starts again).
+    if (challenge.resends >= LIMITS.otpMaxResends) throw rateLimited(challenge.expiresAt, now);
+    if (challenge.resendAvailableAt.getTime() > now.getTime()) throw rateLimited(challenge.resendAvailableAt, now);
+  }
+
+  #newChallenge(ttl: number): CodeChallenge {
+    const now = this.now().getTime();
+    return {
+      id: randomToken(16),
+      code: randomDigits(6),
+      expiresAt: new Date(now + ttl),
+      attemptsLeft: LIMITS.otpAttempts,
+      resends: 0,
+      resendAvailableAt: new Date(now + LIMITS.otpResendDelay),
+    };
+  }
+
+  #renew(challenge: CodeChallenge, ttl: number): void {
     const now = this.now().getTime();
     challenge.code = randomDigits(6);
     challenge.resends += 1;
     challenge.attemptsLeft = LIMITS.otpAttempts;
-    challenge.expiresAt = new Date(now + LIMITS.otpTtl);
+    challenge.expiresAt = new Date(now + ttl);
     challenge.resendAvailableAt = new Date(now + LIMITS.otpResendDelay);
-    this.#textCode(account, challenge);
   }
 
-  otpView(challenge: OtpChallengeRecord): {
-    id: string; channel: 'sms'; maskedPhone: string; expiresAt: string; resendAvailableAt: string;
-  } {
-    const account = this.account(challenge.accountId);
+  #challengeView(challenge: CodeChallenge, phone: string): ChallengeView {
     return {
       id: challenge.id,
       channel: 'sms',
-      maskedPhone: maskPhone(account?.mobile?.number ?? ''),
+      maskedPhone: maskPhone(phone),
       expiresAt: challenge.expiresAt.toISOString(),
       resendAvailableAt: challenge.resendAvailableAt.toISOString(),
     };
   }
 
-  #textCode(account: MockAccount, challenge: OtpChallengeRecord): void {
+  #textLoginCode(account: MockAccount, challenge: CodeChallenge): void {
     if (!account.mobile?.certified) throw new Error('one-time codes go only to a certified mobile');
     this.outbox.send({
       kind: 'sms',
@@ -508,4 +694,162 @@ export class BackendState {
       code: challenge.code,
     });
   }
+
+  // ---- Mobile certification ----------------------------------------------------------------------------
+
+  /**
+   * Texts a certification code to `phone`. One live challenge per number (a new one voids the previous);
+   * at most `LIMITS.phoneCodesPerWindow` SMS per number and window, sends and resends together, so that
+   * the form cannot be used to flood someone's phone (429 with the time the next one may go).
+   */
+  startPhoneChallenge(phone: string): PhoneChallengeRecord {
+    this.#takePhoneSlot(phone);
+    this.#phoneChallenges.deleteWhere((c) => c.phone === phone);
+    const challenge: PhoneChallengeRecord = { ...this.#newChallenge(LIMITS.phoneCodeTtl), phone };
+    this.#phoneChallenges.set(challenge.id, challenge);
+    this.#textPhoneCode(challenge);
+    return challenge;
+  }
+
+  /** A live certification challenge, or 410 otp-expired. */
+  livePhoneChallenge(id: string): PhoneChallengeRecord {
+    const challenge = this.#phoneChallenges.get(id);
+    if (!challenge || challenge === 'expired' || !isLive(challenge, this.now())) {
+      this.#phoneChallenges.delete(id);
+      throw new MockHttpError(410, { code: 'otp-expired' });
+    }
+    return challenge;
+  }
+
+  burnPhoneChallenge(id: string): void {
+    this.#phoneChallenges.delete(id);
+  }
+
+  renewPhoneCode(challenge: PhoneChallengeRecord): void {
+    this.checkResend(challenge);
+    this.#takePhoneSlot(challenge.phone);
+    this.#renew(challenge, LIMITS.phoneCodeTtl);
+    this.#textPhoneCode(challenge);
+  }
+
+  phoneChallengeView(challenge: PhoneChallengeRecord): ChallengeView {
+    return this.#challengeView(challenge, challenge.phone);
+  }
+
+  /** A single-use proof that `phone` received its code, for the registration that follows. */
+  issuePhoneCertificate(phone: string): string {
+    const certificate = randomToken();
+    this.#certificates.set(certificate, { phone, expiresAt: new Date(this.now().getTime() + LIMITS.phoneCertificateTtl) });
+    return certificate;
+  }
+
+  /** Whether `certificate` proves `phone` (live, for that very number); a valid one is used up. */
+  consumePhoneCertificate(certificate: string, phone: string): boolean {
+    const record = this.#certificates.get(certificate);
+    if (!record || record === 'expired' || record.phone !== phone) return false;
+    this.#certificates.delete(certificate);
+    return true;
+  }
+
+  /** Whether `certificate` would prove `phone`, without using it (the registration may still be refused). */
+  isPhoneCertificateValid(certificate: string, phone: string): boolean {
+    const record = this.#certificates.get(certificate);
+    return record !== undefined && record !== 'expired' && record.phone === phone;
+  }
+
+  #takePhoneSlot(phone: string): void {
+    const next = this.#sendSlot('phone-code', phone, LIMITS.phoneCodesPerWindow);
+    if (next) throw rateLimited(next, this.now());
+  }
+
+  #textPhoneCode(challenge: PhoneChallengeRecord): void {
+    this.outbox.send({
+      kind: 'sms',
+      to: challenge.phone,
+      subject: 'Code de certification',
+      body: `CIBTP : votre code de certification est ${challenge.code}. Il est valable 10 minutes. `
+        + 'Ne le communiquez à personne, même à un conseiller de votre caisse.',
+      code: challenge.code,
+    });
+  }
+
+  // ---- Signup tickets ------------------------------------------------------------------------------------
+
+  /** A short-lived ticket for step 2; a new identification of the same record voids the previous one. */
+  issueTicket(subject: TicketSubject, ttl: number = LIMITS.signupTicketTtl): string {
+    if (subject.kind === 'company') {
+      this.#tickets.deleteWhere((t) => t.subject.kind === 'company' && t.subject.siteId === subject.siteId && t.subject.purpose === subject.purpose);
+    } else if (subject.kind === 'worker') {
+      this.#tickets.deleteWhere((t) => t.subject.kind === 'worker' && t.subject.workerId === subject.workerId);
+    }
+    const ticket = randomToken();
+    this.#tickets.set(ticket, { subject, expiresAt: new Date(this.now().getTime() + ttl) });
+    return ticket;
+  }
+
+  /**
+   * The subject of a live ticket of `kind`, not used up: the caller spends it once step 2 succeeds. Unknown,
+   * used, expired or of another kind, it is `410 link-expired`: the wizard goes back to step 1.
+   */
+  ticket<K extends TicketSubject['kind']>(token: string, kind: K): Extract<TicketSubject, { kind: K }> {
+    const record = this.#tickets.get(token);
+    if (!record || record === 'expired' || record.subject.kind !== kind) throw new MockHttpError(410, { code: 'link-expired' });
+    return record.subject as Extract<TicketSubject, { kind: K }>;
+  }
+
+  spendTicket(token: string): void {
+    this.#tickets.delete(token);
+  }
+
+  /**
+   * A signup or an association used this site's code: it stops working (a later identification with it
+   * fails), and so do the other tickets it gave.
+   */
+  spendConfidentialCode(site: MockSite): void {
+    site.confidentialCode = null;
+    this.#tickets.deleteWhere((t) => t.subject.kind === 'company' && t.subject.siteId === site.id);
+  }
+
+  // ---- FranceConnect (simulated) ------------------------------------------------------------------------
+
+  franceConnectPage(): string {
+    if (this.#franceConnectPage !== undefined) return this.#franceConnectPage;
+    const location = (globalThis as { location?: { origin: string } }).location;
+    return `${location ? location.origin : 'http://localhost'}/franceconnect.html`;
+  }
+
+  /** A pending FranceConnect login: its `state`, and one code per demo identity the page offers. */
+  startFranceConnect(): { state: string; codes: Record<'matched' | 'unmatched', string> } {
+    const state = randomToken();
+    const codes = { matched: randomToken(), unmatched: randomToken() };
+    this.#franceConnect.set(state, { codes, expiresAt: new Date(this.now().getTime() + LIMITS.franceConnectTtl) });
+    return { state, codes };
+  }
+
+  /**
+   * Which identity FranceConnect sent back for `state`. Single use: the pending login is gone whatever
+   * the code (`404 link-invalid` for an unknown state or code, `410 link-expired` once it ran out).
+   */
+  consumeFranceConnect(state: string, code: string): 'matched' | 'unmatched' {
+    const pending = this.#franceConnect.get(state);
+    if (pending === 'expired') throw new MockHttpError(410, { code: 'link-expired' });
+    this.#franceConnect.delete(state);
+    if (pending && sameSecret(pending.codes.matched, code)) return 'matched';
+    if (pending && sameSecret(pending.codes.unmatched, code)) return 'unmatched';
+    throw new MockHttpError(404, { code: 'link-invalid' });
+  }
+}
+
+type IdentificationScope = 'site' | 'worker';
+
+type ChallengeView = { id: string; channel: 'sms'; maskedPhone: string; expiresAt: string; resendAvailableAt: string };
+
+/** Failures are counted per scope and typed value: a login's email, a site's or a worker's identifiant. */
+function throttleKey(scope: 'login' | IdentificationScope, value: string): string {
+  const typed = scope === 'login' ? normaliseEmail(value) : value.trim().toUpperCase();
+  return `${scope}\u0000${typed}`;
+}
+
+function isLive(challenge: CodeChallenge, now: Date): boolean {
+  return challenge.expiresAt.getTime() > now.getTime() && challenge.attemptsLeft > 0;
 }

@@ -50,7 +50,7 @@ export const LOGIN_PAGE_CEILING_GZIP = 53_400;
 /** Regression ceiling of demo/integration-composant.html (per-widget entry), same rule. */
 export const LOGIN_PAGE_ENTRIES_CEILING_GZIP = 48_600;
 /** Regression ceiling of the all-in-one bundle dist/cibtp-widgets.bundle.js (one file). */
-export const BUNDLE_CEILING_GZIP = 54_600;
+export const BUNDLE_CEILING_GZIP = 96_500;
 
 /** The pages of the budget, with the name of the constant that holds each one's ceiling. */
 export const BUDGET_PAGES = [

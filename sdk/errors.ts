@@ -7,6 +7,7 @@ import { DATE_MIN } from './schemas/limits.js';
 export const PORTAL_ERROR_CODES = [
   'validation',
   'invalid-credentials',
+  'identification-failed',
   'account-not-activated',
   'account-locked',
   'otp-required',

@@ -16,6 +16,8 @@ export { operations } from './operations.js';
 export type { OperationName, OperationInput, OperationOutput, Operations } from './operations.js';
 export { fieldErrors } from './validate.js';
 export * from './auth/index.js'; // functions, definitions, schemas
+export * from './signup/index.js';
 export * from './schemas/common.js';
 export * from './rules/password.js';
 export * from './rules/identifiers.js';
+export * from './rules/phone.js';

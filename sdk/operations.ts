@@ -5,6 +5,8 @@
  */
 import { authOperations } from './auth/operations.js';
 import { csrfDef } from './csrf.js';
+import { signupOperations } from './signup/operations.js';
+import { registrationOperations } from './signup/registration.js';
 import type { InputOf, OutputOf } from './definition.js';
 
 export type { OperationDef } from './definition.js';
@@ -12,6 +14,8 @@ export type { OperationDef } from './definition.js';
 export const operations = {
   csrf: csrfDef,
   ...authOperations,
+  ...signupOperations,
+  ...registrationOperations,
 } as const;
 
 export type Operations = typeof operations;

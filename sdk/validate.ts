@@ -1,5 +1,5 @@
 import type { z } from './zod.js';
-import type { FieldErrorCode } from './errors.js';
+import { toFieldErrorCode, type FieldErrorCode } from './errors.js';
 
 type Issue = { code: string; path: PropertyKey[]; message: string; errors?: Issue[][] };
 
@@ -40,7 +40,8 @@ function bestBranch(branches: readonly Issue[][], input: unknown): Record<string
 
 function issueToCode(issue: Issue, raw: unknown): FieldErrorCode {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return 'required';
-  if (issue.message === 'policy') return 'policy';
+  // A refine names its field code in its message (`policy`, `not-mobile`…); one without reads `invalid`.
+  if (issue.code === 'custom') return toFieldErrorCode(issue.message);
   if (issue.code === 'too_big') return 'too-long';
   return 'invalid';
 }

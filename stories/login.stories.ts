@@ -3,8 +3,10 @@ import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import type { MswApi } from 'msw-storybook-addon';
 import { expect, waitFor } from 'storybook/test';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../mock-server/index.js';
-import { backend, fill, find, submit, waitForText, type MockParameters } from './support.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_WORKERS } from '../mock-server/index.js';
+import { createPortalCore } from '../sdk/core.js';
+import { franceConnectReturn, franceConnectStart } from '../sdk/signup/index.js';
+import { backend, fill, find, keptForTheRun, storyLocale, submit, waitForText, type MockParameters } from './support.js';
 
 const meta = {
   title: 'Widgets/Login',
@@ -192,5 +194,126 @@ export const ForgotPasswordInline: Story = {
     }, { timeout: 5000 });
     button.click();
     await find(canvasElement, 'cibtp-login cibtp-forgot-password');
+  },
+};
+
+// ---- the worker space ---------------------------------------------------------------------------
+
+const worker = () => html`<cibtp-login audience="salarie"></cibtp-login>`;
+const workerWithFranceConnect = () => html`<cibtp-login audience="salarie" franceconnect></cibtp-login>`;
+
+/** The worker's wording: an example address that is not a company's, the first-time entry, no « sites déclarants ». */
+export const WorkerAudience: Story = { render: worker };
+
+/** « S’identifier avec FranceConnect » above the form, « ou » between them. */
+export const WorkerFranceConnect: Story = {
+  render: workerWithFranceConnect,
+  play: async ({ canvasElement }) => {
+    await find(canvasElement, 'cibtp-login [data-part="franceconnect-button"]', 8000);
+  },
+};
+
+/** The click asks the backend where to go; here the story keeps the page (the event is cancelled). */
+export const WorkerFranceConnectRedirect: Story = {
+  render: (_args, context) => html`<cibtp-login
+      audience="salarie"
+      franceconnect
+      @cibtp-franceconnect=${(e: Event) => {
+        e.preventDefault();
+        const said = (e.currentTarget as Element).nextElementSibling as HTMLElement;
+        said.hidden = false;
+      }}
+    ></cibtp-login>
+    <p hidden>${storyLocale(context.globals) === 'en'
+      ? 'The page would now go to FranceConnect (cancelled by this story).'
+      : 'La page irait maintenant sur FranceConnect (annulé par cette story).'}</p>`,
+  play: async ({ canvasElement }) => {
+    const button = await find<HTMLButtonElement>(canvasElement, 'cibtp-login [data-part="franceconnect-button"]', 8000);
+    const fired = new Promise<void>((resolve) => canvasElement.addEventListener('cibtp-franceconnect', () => resolve(), { once: true }));
+    button.click();
+    await fired;
+  },
+};
+
+export const WorkerFranceConnectServerError: Story = {
+  render: workerWithFranceConnect,
+  parameters: mock({ faults: [{ operation: 'franceConnectStart', fault: { kind: 'server' } }] }),
+  play: async ({ canvasElement }) => {
+    const button = await find<HTMLButtonElement>(canvasElement, 'cibtp-login [data-part="franceconnect-button"]', 8000);
+    button.click();
+    await expectProblem(canvasElement, /difficulté temporaire|temporary problem/i);
+  },
+};
+
+/**
+ * Back from FranceConnect: the story's loader asks the mock for the codes its simulated FranceConnect
+ * page would offer and puts one in the address, as FranceConnect's redirect does (once per story run).
+ */
+function returnFrom(identity: 'matched' | 'unmatched', used = false) {
+  return async () => {
+    const { code, state } = await keptForTheRun(`franceconnect ${identity} ${String(used)}`, async () => {
+      const core = createPortalCore({ baseUrl: '/api/' });
+      const { authorizationUrl } = await franceConnectStart(core, { returnUrl: `${location.origin}${location.pathname}` });
+      const query = new URL(authorizationUrl, location.href).searchParams;
+      const codes = { code: query.get(identity) ?? '', state: query.get('state') ?? '' };
+      if (used) await franceConnectReturn(core, codes);
+      return codes;
+    });
+    const url = new URL(location.href);
+    url.searchParams.set('code', code);
+    url.searchParams.set('state', state);
+    history.replaceState(history.state, '', url.href);
+    return {};
+  };
+}
+
+/** The identity the caisse matches: signed in at once. */
+export const WorkerFranceConnectSignedIn: Story = {
+  render: (_args, context) => html`<p>${storyLocale(context.globals) === 'en'
+      ? 'Back from FranceConnect with the demo identity MARTIN Jean Pierre.'
+      : 'Retour de FranceConnect avec l’identité de démonstration MARTIN Jean Pierre.'}</p>
+    ${workerWithFranceConnect()}`,
+  loaders: [returnFrom('matched')],
+  play: async ({ canvasElement }) => {
+    await waitForText(await find(canvasElement, 'cibtp-login'), /Connexion réussie|Signed in/i, 8000);
+  },
+};
+
+/** An identity the caisse cannot match alone: the identifiant CIBTP, asked once. */
+export const WorkerFranceConnectIdentify: Story = {
+  render: workerWithFranceConnect,
+  loaders: [returnFrom('unmatched')],
+  play: async ({ canvasElement }) => {
+    await find(canvasElement, 'cibtp-login input[name="identifiantCibtp"]', 8000);
+  },
+};
+
+/** A wrong identifiant CIBTP: one message naming no field, and the way back to the login. */
+export const WorkerFranceConnectIdentifyRefused: Story = {
+  render: workerWithFranceConnect,
+  loaders: [returnFrom('unmatched')],
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, 'cibtp-login input[name="identifiantCibtp"]', DEMO_WORKERS.withAccount);
+    await submit(await find(canvasElement, 'cibtp-login'));
+    await expectProblem(canvasElement, /ne permettent pas de vous identifier|do not allow us to identify you/i);
+  },
+};
+
+export const WorkerFranceConnectIdentified: Story = {
+  render: workerWithFranceConnect,
+  loaders: [returnFrom('unmatched')],
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, 'cibtp-login input[name="identifiantCibtp"]', DEMO_WORKERS.homonymWithAccount);
+    await submit(await find(canvasElement, 'cibtp-login'));
+    await waitForText(await find(canvasElement, 'cibtp-login'), /Connexion réussie|Signed in/i, 8000);
+  },
+};
+
+/** A code already used (a reload of the return address): the normal login, with why. */
+export const WorkerFranceConnectCodeUsed: Story = {
+  render: workerWithFranceConnect,
+  loaders: [returnFrom('matched', true)],
+  play: async ({ canvasElement }) => {
+    await expectProblem(canvasElement, /lien|link/i);
   },
 };

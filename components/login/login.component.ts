@@ -3,24 +3,33 @@ import { msg, str } from '../shared/localization.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { login, renewCertification, resendActivation, resendOtp, selectTiers, verifyOtp } from '../../sdk/auth/index.js';
-import type { PortalError } from '../../sdk/errors.js';
+import { PortalError } from '../../sdk/errors.js';
 import { LoginRequest, SelectTiersRequest, VerifyOtpRequest, type LoginResult, type OtpChallenge } from '../../sdk/schemas/auth.js';
 import type { Session, Tiers } from '../../sdk/schemas/common.js';
-import { CibtpElement } from '../shared/base-element.js';
+import { CibtpElement, adoptIntoRoot } from '../shared/base-element.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { codeField, codeStep } from '../shared/code-step.js';
 import { emit, type NavigateTarget } from '../shared/events.js';
-import { button, errorId, formActions, formShell, passwordField, requiredNote, textField } from '../shared/fields.js';
-import type { FormController } from '../shared/form-controller.js';
+import { button, formActions, formShell, passwordField, requiredNote, textField } from '../shared/fields.js';
+import type { FormController, FormField } from '../shared/form-controller.js';
 import { errorMessage, fieldMessage, isolate, otpInvalidMessage, type Message } from '../shared/messages.js';
 import { safeHref } from '../shared/navigation.js';
-import { ensureDefined } from '../shared/lazy.js';
 import { RequestController, RetryKeys } from '../shared/request-controller.js';
 import { WizardController } from '../shared/wizard-controller.js';
-import type { CibtpForgotPassword } from '../forgot-password/forgot-password.component.js';
+import type { FranceConnectFlow, FranceConnectHost } from './franceconnect.js';
 import { loginStyles } from './login.styles.js';
 
-type Step = 'credentials' | 'otp' | 'tiers' | 'forgot' | 'signed-in';
+type Step = 'credentials' | 'otp' | 'tiers' | 'forgot' | 'signed-in' | 'franceconnect';
+
+/** Whose login it is: the wording of the company space, or of the worker space. */
+export type LoginAudience = 'entreprise' | 'salarie';
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    /** The browser is about to go to FranceConnect (cancelable: the host then navigates itself). */
+    'cibtp-franceconnect': CustomEvent<{ url: string }>;
+  }
+}
 type SideNotice = 'activation-sent' | 'certification-sent';
 
 /**
@@ -29,6 +38,19 @@ type SideNotice = 'activation-sent' | 'certification-sent';
  * site (*tiers*). It also offers « Mot de passe oublié ? » (shown inline unless the host handles the
  * navigation) and the two entry points « Je crée mon espace sécurisé » and « D'autres sites
  * déclarants ? Je les associe à un espace existant ».
+ *
+ * **Audience.** `audience="salarie"` words it for the worker space: an example address that is not a
+ * company's, no « sites déclarants » entry point, the worker guide's « Vous vous connectez pour la
+ * première fois ? Je crée mon espace sécurisé », and the inline forgotten-password flow goes straight
+ * to the reset link (a worker has no confidential code).
+ *
+ * **FranceConnect.** With `franceconnect`, the button « S’identifier avec FranceConnect » sits above
+ * the form (its code is a separate module, fetched only then: a company login page never carries it).
+ * A click asks the caisse backend where to send the browser (`franceConnectStart`), fires the
+ * cancelable `cibtp-franceconnect` and goes there. Back on the page with `?code=…&state=…`, the widget
+ * removes them from the address at once and signs in (`franceConnectReturn`), asking once for the
+ * identifiant CIBTP of an identity the caisse could not match (`franceConnectLink`). See
+ * docs/FRANCECONNECT.md.
  *
  * **Rendering and styling.** Everything is rendered in the widget's light DOM: the `<form>`, the native
  * credential `<input>`s (`autocomplete="username"`, `current-password`, `one-time-code`), their labels,
@@ -54,6 +76,8 @@ type SideNotice = 'activation-sent' | 'certification-sent';
  * @fires cibtp-navigate - `CustomEvent<{ to: 'signup' | 'associate-site' | 'forgot-password' }>`, cancelable:
  *   call `preventDefault()` to route yourself; for `forgot-password` the widget otherwise shows the flow inline.
  * @fires cibtp-recovery-requested - `CustomEvent<{ channel: 'email' | 'letter' }>`: from the inline forgotten-password flow.
+ * @fires cibtp-franceconnect - `CustomEvent<{ url: string }>`, cancelable: the browser is about to go to FranceConnect's
+ *   `url`; call `preventDefault()` to navigate yourself.
  *
  * @csspart card - The frame around the widget (a real part: `cibtp-login::part(card)`).
  * @datapart heading - The heading of the current step.
@@ -67,6 +91,10 @@ type SideNotice = 'activation-sent' | 'certification-sent';
  * @datapart notice - A success or information box.
  * @datapart links - The entry points below the form.
  * @datapart tiers-table - The table of the tiers step.
+ * @datapart franceconnect - The FranceConnect block (sentence, button, « Qu’est-ce que FranceConnect ? »), with `franceconnect`.
+ * @datapart franceconnect-button - The « S’identifier avec FranceConnect » button.
+ * @datapart franceconnect-logo - The logo inside that button (where a caisse puts FranceConnect's official one).
+ * @datapart separator - The « ou » between FranceConnect and the email and password form.
  * @datapart status - The visually hidden live region.
  *
  * @cssproperty --cibtp-font-family - Font of the widget.
@@ -91,6 +119,7 @@ type SideNotice = 'activation-sent' | 'certification-sent';
  * @example
  * ```html
  * <cibtp-login base-url="/api/" signup-href="/creer-mon-espace"></cibtp-login>
+ * <cibtp-login base-url="/api/" audience="salarie" franceconnect></cibtp-login>
  * ```
  */
 @localized()
@@ -106,6 +135,15 @@ export class CibtpLogin extends CibtpElement {
   /** Pre-fills the email address (e.g. after an activation). */
   @property() email = '';
 
+  /** `entreprise` (default) or `salarie`: the wording and entry points of that space. */
+  @property() audience: LoginAudience = 'entreprise';
+
+  /** Offers « S’identifier avec FranceConnect » and handles the return from FranceConnect. */
+  @property({ type: Boolean }) franceconnect = false;
+
+  /** Where FranceConnect sends the browser back; default: this page's address without query nor fragment. */
+  @property({ attribute: 'franceconnect-return-url' }) franceconnectReturnUrl?: string | undefined;
+
   @state() private passwordVisible = false;
   /** A new activation or certification link was sent (a success, shown apart from the error). */
   @state() private sideNotice: SideNotice | undefined;
@@ -113,6 +151,11 @@ export class CibtpLogin extends CibtpElement {
   @state() private challenge: OtpChallenge | undefined;
   @state() private tiers: Tiers[] = [];
   @state() private signedIn: Session | undefined;
+  /** The FranceConnect part, once its module is loaded (`franceconnect` only). */
+  @state() private franceConnectFlow: FranceConnectFlow | undefined;
+  private franceConnectLoading = false;
+  /** The tiers step's module, once a login needed it. */
+  private tiersStep: typeof import('./tiers-step.js') | undefined;
 
   private readonly sideRequest = new RequestController(this);
   private readonly sideKeys = new RetryKeys();
@@ -128,13 +171,14 @@ export class CibtpLogin extends CibtpElement {
       { id: 'tiers', when: () => this.tiers.length > 0 },
       { id: 'signed-in', counted: false },
       { id: 'forgot', counted: false, when: () => false },
+      { id: 'franceconnect', counted: false, when: () => false },
     ],
-    () => [this.credentials, this.code, this.tiersForm],
+    () => [this.credentials, this.code, this.tiersForm, ...(this.franceConnectFlow?.forms ?? [])],
   );
 
   private readonly credentials = this.createForm({
     fields: [
-      { name: 'email', label: () => msg('Adresse électronique', { id: 'login.email.label' }), example: 'nom@entreprise.fr' },
+      this.emailField(),
       { name: 'password', label: () => msg('Mot de passe', { id: 'login.password.label' }) },
     ],
     schema: LoginRequest,
@@ -159,9 +203,68 @@ export class CibtpLogin extends CibtpElement {
     schema: SelectTiersRequest,
   });
 
+  /** The email field, whose example address follows the audience (read when a message is written). */
+  private emailField(): FormField {
+    const login = this;
+    return {
+      name: 'email',
+      label: () => msg('Adresse électronique', { id: 'login.email.label' }),
+      get example() {
+        return login.worker ? 'nom@exemple.fr' : 'nom@entreprise.fr';
+      },
+    };
+  }
+
+  private get worker(): boolean {
+    return this.audience === 'salarie';
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('email') && this.email) this.credentials.set('email', this.email);
+    if (this.franceconnect && !this.franceConnectLoading) void this.loadFranceConnect();
+  }
+
+  /**
+   * Fetches the FranceConnect module (only with `franceconnect`), then looks at the address for a
+   * return from FranceConnect: its code leaves the address bar as soon as the module runs.
+   */
+  private async loadFranceConnect(): Promise<void> {
+    this.franceConnectLoading = true;
+    let module: typeof import('./franceconnect.js');
+    try {
+      module = await import('./franceconnect.js');
+    } catch (cause) {
+      this.franceConnectLoading = false;
+      await this.credentials.fail(new PortalError('network', { cause }));
+      return;
+    }
+    const flow = new module.FranceConnectFlow(this.franceConnectHost());
+    this.franceConnectFlow = flow;
+    if (this.wizard.current === 'credentials') await flow.resume();
+  }
+
+  /** What the FranceConnect module may do with the login. */
+  private franceConnectHost(): FranceConnectHost {
+    return {
+      element: this,
+      headingLevel: () => this.headingLevel,
+      createForm: (options) => this.createForm(options),
+      id: (name) => this.fid(name),
+      heading: (text) => this.headingTemplate(text),
+      client: () => this.clients.value,
+      missingClient: () => this.clients.missing(),
+      announce: (message) => (this.status = message),
+      returnUrl: () => this.franceconnectReturnUrl,
+      show: async (focus = true) => {
+        await this.wizard.go('franceconnect', { focus: focus ? 'heading' : false, remember: false });
+        await this.updateComplete;
+      },
+      result: (result) => this.onResult(result),
+      toCredentials: (error) => this.toCredentials(error),
+      backToLogin: () => this.backToCredentials(),
+      failStart: (error) => this.credentials.fail(error),
+    };
   }
 
   protected override updated(): void {
@@ -191,6 +294,8 @@ export class CibtpLogin extends CibtpElement {
         return this.forgotTemplate();
       case 'signed-in':
         return this.signedInTemplate();
+      case 'franceconnect':
+        return this.franceConnectFlow?.stepTemplate() ?? this.credentialsTemplate();
       default:
         return this.credentialsTemplate();
     }
@@ -243,6 +348,7 @@ export class CibtpLogin extends CibtpElement {
     const blocked = form.pending || this.waitSeconds(form.problem) > 0;
     return html`${this.headingTemplate(msg('Connexion à votre espace CIBTP', { id: 'login.title' }))}
       ${this.sideNotice ? this.sideNoticeTemplate() : this.summaryOf(form, this.problemActions())}
+      ${this.franceconnect ? (this.franceConnectFlow?.buttonTemplate() ?? nothing) : nothing}
       ${formShell({
         labelledBy: this.fid('heading'),
         busy: form.pending,
@@ -253,7 +359,9 @@ export class CibtpLogin extends CibtpElement {
           type: 'email',
           inputmode: 'email',
           autocomplete: 'username',
-          hint: msg('Votre identifiant de connexion, par exemple nom@entreprise.fr', { id: 'login.email.hint' }),
+          hint: this.worker
+            ? msg('Votre identifiant de connexion, par exemple nom@exemple.fr', { id: 'login.email.hint.salarie' })
+            : msg('Votre identifiant de connexion, par exemple nom@entreprise.fr', { id: 'login.email.hint' }),
           required: true,
           identifier: true,
         })}
@@ -276,14 +384,19 @@ export class CibtpLogin extends CibtpElement {
         })}`,
       })}
       <ul class="cibtp-links" data-part="links">
-        <li>${this.entryTemplate('signup', msg('Je crée mon espace sécurisé', { id: 'login.signup' }), this.signupHref)}</li>
         <li>
-          ${this.entryTemplate(
-            'associate-site',
-            msg('D’autres sites déclarants\u00a0? Je les associe à un espace existant', { id: 'login.associate' }),
-            this.associateHref,
-          )}
+          ${this.worker ? html`${msg('Vous vous connectez pour la première fois\u00a0?', { id: 'login.signup.first-time' })} ` : nothing}
+          ${this.entryTemplate('signup', msg('Je crée mon espace sécurisé', { id: 'login.signup' }), this.signupHref)}
         </li>
+        ${this.worker
+          ? nothing
+          : html`<li>
+              ${this.entryTemplate(
+                'associate-site',
+                msg('D’autres sites déclarants\u00a0? Je les associe à un espace existant', { id: 'login.associate' }),
+                this.associateHref,
+              )}
+            </li>`}
       </ul>`;
   }
 
@@ -315,96 +428,24 @@ export class CibtpLogin extends CibtpElement {
 
   private tiersTemplate(): TemplateResult {
     const form = this.tiersForm;
-    const error = form.error('tiersId');
-    const errId = errorId(this.fid('tiers'));
-    const instructionsId = this.fid('tiers-instructions');
-    return html`${this.headingTemplate(msg('Choix de l’adhérent et du site déclarant', { id: 'login.tiers.title' }), this.wizard.position)}
-      ${this.summaryOf(form)}
-      ${formShell({
-        labelledBy: this.fid('heading'),
-        busy: form.pending,
+    return (
+      this.tiersStep?.tiersStep({
+        id: (name) => this.fid(name),
+        form,
+        tiers: this.tiers,
+        heading: this.headingTemplate(msg('Choix de l’adhérent et du site déclarant', { id: 'login.tiers.title' }), this.wizard.position),
+        summary: this.summaryOf(form),
         onSubmit: this.onTiersSubmit,
-        body: html`<fieldset class="cibtp-fieldset" aria-describedby=${error ? `${instructionsId} ${errId}` : instructionsId}>
-          <legend class="cibtp-legend" id=${this.fid('tiers-legend')}>${msg('Adhérent et site déclarant', { id: 'login.tiers.field' })}</legend>
-          <p class="cibtp-note" id=${instructionsId}>
-            ${msg('Veuillez sélectionner une ligne dans la liste ci-dessous puis cliquer sur le bouton Valider.', {
-              id: 'login.tiers.instructions',
-            })}
-          </p>
-          ${error ? html`<p class="cibtp-field-error" id=${errId}>${error}</p>` : nothing}
-          <div class="cibtp-table-wrap" role="region" tabindex="0" aria-labelledby=${this.fid('tiers-legend')}>
-            <table class="cibtp-table" data-part="tiers-table">
-              <thead>
-                <tr>
-                  <th scope="col"><span class="cibtp-visually-hidden">${msg('Sélection', { id: 'login.tiers.col.select' })}</span></th>
-                  <th scope="col">${msg('Raison sociale', { id: 'login.tiers.col.name' })}</th>
-                  <th scope="col">${msg('SIRET', { id: 'login.tiers.col.siret' })}</th>
-                  <th scope="col">${msg('Nom du site déclarant', { id: 'login.tiers.col.site' })}</th>
-                  <th scope="col">${msg('Identifiant', { id: 'login.tiers.col.id' })}</th>
-                  <th scope="col">${msg('Alertes DSN', { id: 'login.tiers.col.alerts' })}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this.tiers.map((t, i) => this.tiersRow(t, i))}
-              </tbody>
-            </table>
-          </div>
-        </fieldset>
-        ${formActions({
-          submit: msg('Valider', { id: 'common.validate' }),
-          pending: form.pending,
-          secondary: { label: msg('Annuler', { id: 'common.cancel' }), onClick: this.backToCredentials },
-        })}`,
-      })}`;
-  }
-
-  private tiersRow(t: Tiers, i: number): TemplateResult {
-    const id = this.fid(`tiers-${i}`);
-    const count = String(t.dsnAlerts.length);
-    return html`<tr>
-      <td>
-        <input
-          type="radio"
-          class="cibtp-radio"
-          name="tiers"
-          value=${t.id}
-          id=${id}
-          .checked=${this.tiersForm.values['tiersId'] === t.id}
-          aria-labelledby="${id}-name ${id}-site ${id}-ident"
-          @change=${() => this.tiersForm.set('tiersId', t.id)}
-        />
-      </td>
-      <th scope="row"><label for=${id} id="${id}-name"><bdi>${t.raisonSociale}</bdi></label></th>
-      <td>${t.siret}</td>
-      <td id="${id}-site"><bdi>${t.siteName}</bdi></td>
-      <td id="${id}-ident">${t.identifiantCibtp}</td>
-      <td>
-        ${t.dsnAlerts.length === 0
-          ? html`<span class="cibtp-muted">${msg('Aucune', { id: 'login.tiers.alerts.none' })}</span>`
-          : html`<details class="cibtp-alerts">
-              <summary>
-                <span aria-hidden="true">⚠</span> ${count}
-                <span class="cibtp-visually-hidden">${t.dsnAlerts.length === 1
-                  ? msg('alerte DSN', { id: 'login.tiers.alerts.one' })
-                  : msg('alertes DSN', { id: 'login.tiers.alerts.other' })}</span>
-              </summary>
-              <ul>
-                ${t.dsnAlerts.map(
-                  (a) =>
-                    html`<li><strong>${msg(str`DSN ${isolate(a.period)}\u00a0: ${isolate(a.title)}`, { id: 'login.tiers.alert' })}</strong><br /><bdi
-                        >${a.message}</bdi
-                      ></li>`,
-                )}
-              </ul>
-            </details>`}
-      </td>
-    </tr>`;
+        onCancel: this.backToCredentials,
+      }) ?? this.credentialsTemplate()
+    );
   }
 
   private forgotTemplate(): TemplateResult {
     return html`<cibtp-forgot-password
       .client=${this.clients.value}
       .email=${this.credentials.values['email'] ?? ''}
+      .situation=${this.worker ? 'email' : undefined}
       heading-level=${this.headingLevel}
       embedded
       @cibtp-navigate=${this.onInnerNavigate}
@@ -450,6 +491,14 @@ export class CibtpLogin extends CibtpElement {
       emit(this, 'cibtp-signed-in', { session: result.session });
       await this.wizard.go('signed-in');
     } else if (result.status === 'choose-tiers') {
+      // The tiers table is fetched when a login has several tiers: most logins never need it.
+      try {
+        this.tiersStep ??= await import('./tiers-step.js');
+      } catch (cause) {
+        await this.credentials.fail(new PortalError('network', { cause }));
+        return;
+      }
+      adoptIntoRoot(this, [this.tiersStep.tiersStyles]);
       this.tiers = result.tiers;
       this.tiersForm.set('tiersId', '');
       await this.wizard.go('tiers');
@@ -570,21 +619,8 @@ export class CibtpLogin extends CibtpElement {
   }
 
   private async onForgot(): Promise<void> {
-    if (!emit(this, 'cibtp-navigate', { to: 'forgot-password' })) return;
-    this.credentials.abort();
-    this.credentials.clear();
-    // The inline forgotten-password flow is fetched when asked for: a page that only signs in never loads it.
-    try {
-      await ensureDefined('cibtp-forgot-password', () => import('../forgot-password/forgot-password.js'));
-    } catch (error) {
-      await this.credentials.fail(error as PortalError);
-      return;
-    }
-    await this.wizard.go('forgot', { focus: false });
-    await this.updateComplete;
-    const inner = this.querySelector<CibtpForgotPassword>('cibtp-forgot-password');
-    await inner?.updateComplete;
-    await inner?.focusHeading();
+    // The inline flow is fetched when asked for: a page that only signs in never loads it.
+    await this.openRecovery(this.credentials, () => this.wizard.go('forgot', { focus: false }));
   }
 
   /** The inline forgotten-password flow asks to go back to the login: handled here, not by the host. */

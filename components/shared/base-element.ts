@@ -12,6 +12,8 @@ import type { Session } from '../../sdk/schemas/common.js';
 import { FormController, type FormOptions } from './form-controller.js';
 import type { z } from '../../sdk/zod.js';
 import { emit } from './events.js';
+import type { PortalError } from '../../sdk/errors.js';
+import { ensureDefined } from './lazy.js';
 import { button, errorSummary, heading, notice, statusRegion, type SummaryItem } from './fields.js';
 import { TextsController, getLocale, isLocale, localeLoading, setLocale } from './localization.js';
 import type { Message } from './messages.js';
@@ -158,7 +160,13 @@ export abstract class CibtpElement extends LitElement {
       if (isLocale(wanted)) void setLocale(wanted).catch(() => undefined);
       const pending = localeLoading();
       if (pending) {
-        void pending.then(() => this.requestUpdate());
+        // Lit forgets what changed when an update is skipped (it starts a new map, this one stays as it
+        // is): marked again, the properties set before the texts arrived (`country`, `email`…) still
+        // reach `willUpdate()` as changed.
+        void pending.then(() => {
+          this.requestUpdate();
+          for (const [name, old] of changed) this.requestUpdate(name, old);
+        });
         return false;
       }
     }
@@ -238,6 +246,29 @@ export abstract class CibtpElement extends LitElement {
   protected signInButton(): TemplateResult {
     const label = msg('Se connecter', { id: 'common.sign-in' });
     return html`<p>${button({ variant: 'primary', label, onClick: () => emit(this, 'cibtp-navigate', { to: 'login' }) })}</p>`;
+  }
+
+  /**
+   * Opens the inline forgotten-password flow (`<cibtp-forgot-password embedded>`, fetched on first use)
+   * that the login and the company wizards offer, unless the host page takes the `cibtp-navigate`:
+   * `show()` moves to the step that renders it, whose heading then takes the focus. A flow that cannot
+   * be fetched is a `network` error on `form`, which is left as it was typed.
+   */
+  protected async openRecovery(form: FormController, show: () => Promise<void>): Promise<void> {
+    if (!emit(this, 'cibtp-navigate', { to: 'forgot-password' })) return;
+    form.abort();
+    form.clear();
+    try {
+      await ensureDefined('cibtp-forgot-password', () => import('../forgot-password/forgot-password.js'));
+    } catch (error) {
+      await form.fail(error as PortalError);
+      return;
+    }
+    await show();
+    await this.updateComplete;
+    const inner = this.querySelector<CibtpElement>('cibtp-forgot-password');
+    await inner?.updateComplete;
+    await inner?.focusHeading();
   }
 
   /** A success box with the instance id `name` (a focus target). */

@@ -31,6 +31,8 @@ export interface FieldOptions {
   onBlur?: (event: Event) => void;
   /** Native spell-checking and capitalisation are off for identifiers. */
   identifier?: boolean;
+  /** The id of the `<form>` the input belongs to when it cannot sit inside it (see `formShell`'s `owner`). */
+  form?: string | undefined;
 }
 
 export const hintId = (id: string): string => `${id}-hint`;
@@ -64,12 +66,14 @@ function inputTemplate(o: FieldOptions, type: string): TemplateResult {
     class="cibtp-input"
     id=${o.id}
     name=${o.name}
+    form=${ifDefined(o.form)}
     type=${type}
     autocomplete=${o.autocomplete}
     inputmode=${ifDefined(o.inputmode)}
     spellcheck=${ifDefined(o.identifier ? 'false' : undefined)}
     autocapitalize=${ifDefined(o.identifier ? 'none' : undefined)}
     ?required=${o.required ?? false}
+    aria-required=${o.required ? 'true' : nothing}
     aria-invalid=${o.error ? 'true' : 'false'}
     aria-describedby=${ifDefined(describedBy(o))}
     .value=${o.value ?? ''}
@@ -206,7 +210,19 @@ export function formShell(o: {
   busy?: boolean | undefined;
   onSubmit: (event: SubmitEvent) => void;
   body: TemplateResult;
+  /**
+   * The id of a `<form>` elsewhere that the step's inputs and buttons belong to (their `form`
+   * attribute), for a step shown inside another form (a dialog of a field inside a wizard's or a
+   * caisse's form): HTML forbids nested forms. The step is then a named `role="group"`, and the widget
+   * handles the `submit` of that form.
+   */
+  owner?: string | undefined;
 }): TemplateResult {
+  if (o.owner !== undefined) {
+    return html`<div class="cibtp-form" data-part="form" role="group" aria-labelledby=${o.labelledBy} aria-busy=${ariaFlag(o.busy)}>
+      ${o.body}
+    </div>`;
+  }
   return html`<form
     class="cibtp-form"
     data-part="form"
@@ -223,9 +239,9 @@ export function formShell(o: {
  * The actions row of a form: the primary submit button (`aria-disabled` while `pending`, see
  * `ButtonOptions.pending`), then, optionally, a second button (cancel, resend…).
  */
-export function formActions(o: { submit: Content; pending?: boolean | undefined; secondary?: ButtonOptions }): TemplateResult {
+export function formActions(o: { submit: Content; pending?: boolean | undefined; secondary?: ButtonOptions; form?: string | undefined }): TemplateResult {
   return html`<div class="cibtp-actions">
-    <button type="submit" class="cibtp-button cibtp-button--primary" data-part="submit" aria-disabled=${ariaFlag(o.pending)}>
+    <button type="submit" form=${ifDefined(o.form)} class="cibtp-button cibtp-button--primary" data-part="submit" aria-disabled=${ariaFlag(o.pending)}>
       ${o.submit}
     </button>
     ${o.secondary ? button(o.secondary) : nothing}

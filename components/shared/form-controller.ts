@@ -24,6 +24,11 @@ export interface FormField {
    * the set of codes is open (a backend may say `beyond-rights`, `too-large`, `too-many`…).
    */
   messages?: Partial<Record<string, (label: string) => string>>;
+  /**
+   * Left out of the request when blank (an optional phone number left empty): a schema's `optional()`
+   * accepts a missing value, not an empty string.
+   */
+  optional?: boolean;
 }
 
 /** What a widget gives its forms: ids, focus, the live region, and how to reach the portal. */
@@ -128,21 +133,29 @@ export class FormController<S extends z.ZodMiniType = z.ZodMiniType> implements 
       label: field.label(),
       error: this.error(name),
       value: this.values[name] ?? '',
-      onInput: (e: Event) => {
-        this.values = { ...this.values, [name]: (e.target as HTMLInputElement).value };
-        // Re-rendered as the user types: what depends on the value (a policy checklist) follows it.
-        if (this.submitted || this.left.has(name)) this.revalidate();
-        else this.host.requestUpdate();
-      },
-      onBlur: () => {
-        if (this.submitted || this.left.has(name) || !this.values[name]) return;
-        // Leaving a field that is wrong: from now on it is checked as the user types.
-        if (this.compute().problems[name]) {
-          this.left.add(name);
-          this.revalidate();
-        }
-      },
+      onInput: (e: Event) => this.input(name, (e.target as HTMLInputElement).value),
+      onBlur: () => this.leave(name),
     };
+  }
+
+  /**
+   * A value the user changed, as `bind()`'s `onInput` takes it: for a field whose value comes from a
+   * custom element or from several inputs (a phone field's number, a date typed in three parts).
+   */
+  input(name: string, value: string): void {
+    this.values = { ...this.values, [name]: value };
+    // Re-rendered as the user types: what depends on the value (a policy checklist) follows it.
+    if (this.submitted || this.left.has(name)) this.revalidate();
+    else this.host.requestUpdate();
+  }
+
+  /** The user left the field, as `bind()`'s `onBlur` takes it: a wrong value is then checked live. */
+  leave(name: string): void {
+    if (this.submitted || this.left.has(name) || !this.values[name]) return;
+    if (this.compute().problems[name]) {
+      this.left.add(name);
+      this.revalidate();
+    }
   }
 
   /** Sets a value as if typed (pre-filled fields). */
@@ -289,9 +302,9 @@ export class FormController<S extends z.ZodMiniType = z.ZodMiniType> implements 
   /** The values as the schema sees them: nested for dotted names, plus what is not an input. */
   private shaped(): Record<string, unknown> {
     const out: Record<string, unknown> = { ...this.options.extra?.() };
-    for (const { name } of this.options.fields) {
+    for (const { name, optional } of this.options.fields) {
       const value = this.values[name];
-      if (value === undefined) continue;
+      if (value === undefined || (optional && value.trim() === '')) continue;
       const path = name.split('.');
       let node = out;
       for (const key of path.slice(0, -1)) node = (node[key] = (node[key] as Record<string, unknown> | undefined) ?? {}) as Record<string, unknown>;

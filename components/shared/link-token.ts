@@ -7,7 +7,7 @@ export interface LinkFragment {
 }
 
 const ACTIONS: readonly LinkAction[] = ['reset-password', 'activate'];
-const TOKEN = /^[A-Za-z0-9_-]{16,256}$/;
+export const TOKEN = /^[A-Za-z0-9_-]{16,256}$/;
 
 /**
  * Reads `#action=<reset-password|activate>&token=<token>` from the address bar, removes the fragment
@@ -30,3 +30,4 @@ export function readLinkToken(expected?: LinkAction, win: Window = window): Link
   if (!action || !(ACTIONS as readonly string[]).includes(action) || !token || !TOKEN.test(token)) return null;
   return { action: action as LinkAction, token };
 }
+

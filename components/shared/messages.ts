@@ -34,6 +34,10 @@ const ERROR_MESSAGES: Record<PortalErrorCode, () => string> = {
     msg('Adresse électronique ou mot de passe incorrect. Vérifiez votre saisie ou utilisez «\u00a0Mot de passe oublié\u00a0?\u00a0».', {
       id: 'error.invalid-credentials',
     }),
+  'identification-failed': () =>
+    msg('Les informations saisies ne permettent pas de vous identifier. Vérifiez-les à l’aide du courrier reçu de votre caisse ; si le problème persiste, contactez votre caisse.', {
+      id: 'error.identification-failed',
+    }),
   'account-not-activated': () =>
     msg('Votre compte n’est pas encore activé. Suivez le lien d’activation reçu par courriel, ou demandez-en un nouveau.', {
       id: 'error.account-not-activated',

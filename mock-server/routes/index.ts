@@ -2,6 +2,7 @@ import type { MockRoute } from '../route.js';
 import { accountRoutes } from './account.js';
 import { authRoutes } from './auth.js';
 import { passwordRoutes } from './password.js';
+import { signupRoutes } from './signup.js';
 
 /** Every route of the mock, one per operation of `sdk/operations.ts` (checked in `index.ts`). */
-export const allRoutes: readonly MockRoute[] = [...authRoutes, ...passwordRoutes, ...accountRoutes];
+export const allRoutes: readonly MockRoute[] = [...authRoutes, ...passwordRoutes, ...accountRoutes, ...signupRoutes];

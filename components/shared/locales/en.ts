@@ -5,8 +5,17 @@
  * all-in-one bundle).
  */
 import { str } from '@lit/localize';
+// Each widget family's translations live in their own module, merged here.
+import { templates as associateTemplates } from './en-associate.js';
+import { templates as passwordFieldTemplates } from './en-password-field.js';
+import { templates as phoneFieldTemplates } from './en-phone-field.js';
+import { templates as signupTemplates } from './en-signup.js';
 
 export const templates = {
+  ...passwordFieldTemplates,
+  ...phoneFieldTemplates,
+  ...signupTemplates,
+  ...associateTemplates,
   // common
   'common.validate': 'Confirm',
   'common.cancel': 'Cancel',
@@ -51,6 +60,8 @@ export const templates = {
   // errors
   'error.validation': 'Some of the information you entered is not correct. Check the fields listed.',
   'error.invalid-credentials': 'Incorrect email address or password. Check your details or use “Forgotten your password?”.',
+  'error.identification-failed':
+    'The details you entered do not allow us to identify you. Check them against the letter from your caisse; if the problem persists, contact your caisse.',
   'error.account-not-activated': 'Your account has not been activated yet. Use the activation link we emailed you, or ask for a new one.',
   'error.account-locked': 'Your account is temporarily locked after too many failed sign-in attempts. Try again later or contact your CIBTP fund.',
   'error.account-locked.until': str`Your account is temporarily locked after too many failed sign-in attempts. You can try again from ${0}.`,

@@ -1,0 +1,46 @@
+/** English translations of site association, the FranceConnect button and return, and the worker wording of the login (see `./en.ts`). */
+import { str } from '@lit/localize';
+
+export const templates = {
+  // login, worker space
+  'login.email.hint.salarie': 'The address you sign in with, for example name@example.fr',
+  'login.signup.first-time': 'Signing in for the first time?',
+  // FranceConnect
+  'franceconnect.intro': 'FranceConnect is the solution provided by the French State to make signing in to your online services secure and simple.',
+  'franceconnect.button.login': 'Sign in with',
+  'franceconnect.about': 'What is FranceConnect?',
+  'franceconnect.about.new-window': '(opens in a new window)',
+  'franceconnect.or': 'or',
+  'franceconnect.pending': 'Taking you to FranceConnect…',
+  'franceconnect.return.title': 'Signing in with FranceConnect',
+  'franceconnect.return.pending': 'Signing you in, please wait…',
+  'franceconnect.return.status': 'Signing in with FranceConnect…',
+  'franceconnect.identify.title': 'Your CIBTP identifier',
+  'franceconnect.identify.label': 'CIBTP identifier',
+  'franceconnect.identify.intro.named': str`Hello ${0}. We could not identify you automatically from your FranceConnect identity.`,
+  'franceconnect.identify.intro': 'We could not identify you automatically from your FranceConnect identity.',
+  'franceconnect.identify.help': 'Enter your CIBTP identifier, shown on the welcome letter from your caisse. You will only be asked for it once.',
+  'franceconnect.identify.hint': '6 to 14 letters or digits.',
+  'franceconnect.identify.pending': 'Checking your identifier…',
+  'franceconnect.failed.title': 'We cannot identify you',
+  'franceconnect.failed.notice': 'We could not identify you',
+  'franceconnect.failed.help': 'You can sign in with your email address and password, or contact your caisse.',
+  // associate a declaring site
+  'associate.title': 'Add a declaring site to your secure area',
+  'associate.company.lead': 'You already have a secure area and want to add a new declaring site to it. First enter the details of the new site.',
+  'associate.company.pending': 'Checking the site’s details…',
+  'associate.login.title': 'Your sign-in details',
+  'associate.site.label': 'Declaring site to add',
+  'associate.login.intro': 'Enter the email address and password you use to sign in to your secure area: this site will be added to it.',
+  'associate.email.label': 'Email address',
+  'associate.email.hint': 'The address you sign in with, for example name@company.fr',
+  'associate.password.label': 'Password',
+  'associate.back': 'Back',
+  'associate.login.pending': 'Adding the site…',
+  'associate.expired': 'The time allowed to complete the request has run out. Confirm the site’s details again to continue.',
+  'associate.done.title': 'Site added',
+  'associate.done.notice': 'The declaring site has been added to your secure area',
+  'associate.done.body': 'This declaring site has been added to your secure area:',
+  'associate.done.next': 'Sign in: this site now appears among the member companies and declaring sites of your secure area.',
+  'associate.done.status': 'Site added.',
+};
