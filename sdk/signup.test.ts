@@ -33,6 +33,19 @@ describe('Siret as typed', () => {
   });
 });
 
+describe('ConfidentialCode as typed', () => {
+  test('spaces and hyphens between groups are dropped; other characters are refused', () => {
+    const base = { purpose: 'signup', identifiantCibtp: '100234567', siret: withLuhnDigit('4820584190003') };
+    for (const typed of ['51836274', '5183 6274', '5183-6274', ' 5183\u00a06274 ']) {
+      const parsed = parseFields(IdentifyCompanyRequest, { ...base, confidentialCode: typed });
+      assert.ok(parsed.success, typed);
+      assert.equal(parsed.data.confidentialCode, '51836274');
+    }
+    assert.deepEqual(fieldErrors(IdentifyCompanyRequest, { ...base, confidentialCode: '5183_6274' }), { confidentialCode: 'invalid' });
+    assert.deepEqual(fieldErrors(IdentifyCompanyRequest, { ...base, confidentialCode: ' - ' }), { confidentialCode: 'invalid' });
+  });
+});
+
 describe('dates of birth', () => {
   test('a calendar date is exactly what the Date API round-trips (29 February in leap years only)', () => {
     fc.assert(fc.property(fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {

@@ -10,6 +10,7 @@ import { emit } from '../shared/events.js';
 import { button, errorId, formActions, formShell, requiredMark, requiredNote, textField, type ButtonOptions } from '../shared/fields.js';
 import { fieldMessage } from '../shared/messages.js';
 import { WizardController } from '../shared/wizard-controller.js';
+import type { FormField } from '../shared/form-controller.js';
 import { forgotPasswordStyles } from './forgot-password.styles.js';
 
 /** The two situations of the guide. */
@@ -85,6 +86,25 @@ export class CibtpForgotPassword extends CibtpElement {
   /** Rendered inside another widget (no card of its own). */
   @property({ type: Boolean, reflect: true }) embedded = false;
 
+  /** `entreprise` (default) or `salarie`: the example address is not a company's for a worker. */
+  @property() audience: 'entreprise' | 'salarie' = 'entreprise';
+
+  /** The email field, whose example is read when a message is written (it follows `audience`). */
+  private emailField(): FormField {
+    const host = this;
+    return {
+      name: 'email',
+      label: () => msg('Adresse électronique', { id: 'forgot.email.label' }),
+      get example() {
+        return host.exampleEmail;
+      },
+    };
+  }
+
+  private get exampleEmail(): string {
+    return this.audience === 'salarie' ? 'nom@exemple.fr' : 'nom@entreprise.fr';
+  }
+
   /** The question, then the email or code form, then the confirmation. */
   private readonly wizard = new WizardController<Step>(
     this,
@@ -107,7 +127,7 @@ export class CibtpForgotPassword extends CibtpElement {
   });
 
   private readonly emailForm = this.createForm({
-    fields: [{ name: 'email', label: () => msg('Adresse électronique', { id: 'forgot.email.label' }), example: 'nom@entreprise.fr' }],
+    fields: [this.emailField()],
     schema: ForgotPasswordRequest,
   });
 
@@ -208,7 +228,9 @@ export class CibtpForgotPassword extends CibtpElement {
           type: 'email',
           inputmode: 'email',
           autocomplete: 'email',
-          hint: msg('Par exemple nom@entreprise.fr', { id: 'forgot.email.hint' }),
+          hint: this.audience === 'salarie'
+            ? msg('Par exemple nom@exemple.fr', { id: 'forgot.email.hint.salarie' })
+            : msg('Par exemple nom@entreprise.fr', { id: 'forgot.email.hint' }),
           required: true,
           identifier: true,
         })}

@@ -77,6 +77,15 @@ describe('<cibtp-login audience="salarie">', () => {
     button(el, 'Mot de passe oublié ?').click();
     await until(() => el.querySelector('cibtp-forgot-password input[name="email"]'), 'the email form of the inline flow');
     expect(el.querySelector('cibtp-forgot-password input[name="situation"]')).to.equal(null);
+    // Its example address is not a company's either.
+    const inner = el.querySelector<HTMLElement>('cibtp-forgot-password')!;
+    expect(text($(inner, '.cibtp-hint'))).to.equal('Par exemple nom@exemple.fr');
+    const email = inner.querySelector<HTMLInputElement>('input[name="email"]')!;
+    email.value = 'jean.martin';
+    email.dispatchEvent(new Event('input', { bubbles: true }));
+    button(inner, 'Valider').click();
+    await until(() => summaryEntries(inner).length > 0, 'the summary of the inline flow');
+    expect(summaryEntries(inner)).to.deep.equal(['Adresse électronique : format invalide (exemple : nom@exemple.fr)']);
     await expect(el).to.be.accessible();
   });
 });

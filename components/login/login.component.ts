@@ -446,6 +446,7 @@ export class CibtpLogin extends CibtpElement {
       .client=${this.clients.value}
       .email=${this.credentials.values['email'] ?? ''}
       .situation=${this.worker ? 'email' : undefined}
+      audience=${this.audience}
       heading-level=${this.headingLevel}
       embedded
       @cibtp-navigate=${this.onInnerNavigate}

@@ -64,7 +64,9 @@ function countryOptions(): Array<{ country: PhoneCountry; label: string }> {
  * it (`06 12 34 56 78`, `06.12.34.56.78`, `+33 6…`, `0033 6…`), formatted when the field is left. An
  * international number typed or filled by autofill (`+351 912…`) switches the country. A hidden input
  * named `name` carries the number in E.164 when it is valid, else the raw text (so that a host form's
- * schema, `MobileNumber` or `FixedNumber`, decides), else nothing.
+ * schema, `MobileNumber` or `FixedNumber`, decides), else nothing. With `certify`, a second one,
+ * `<name>-certificate`, carries the certificate of a certified number, so that a caisse's own form sends
+ * the proof with the number.
  *
  * With `certify`, a valid mobile gets a « Certifier » button: a modal dialog sends a code by SMS
  * (`sendPhoneCode`) and asks for it (the login's code step: where it went, the one-time-code input, its
@@ -344,6 +346,7 @@ export class CibtpPhoneField extends CibtpElement {
             </p>`
           : nothing}
         <input type="hidden" name=${this.name} .value=${live(parsed?.e164 ?? this.text.trim())} />
+        ${this.certify ? html`<input type="hidden" name="${this.name}-certificate" .value=${live(this.certificate ?? '')} />` : nothing}
       </div>
       ${this.certify ? this.dialogTemplate() : nothing}`;
   }

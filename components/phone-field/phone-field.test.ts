@@ -333,6 +333,8 @@ describe('<cibtp-phone-field>', () => {
       expect(el.certified).to.equal(true);
       expect(el.hasAttribute('certified')).to.equal(true);
       expect(el.certificate).to.equal(detail.certificate);
+      // A caisse's own form sends the certificate with the number.
+      expect(new FormData(form).get('mobile-certificate')).to.equal(detail.certificate);
       expect(text($(el, '[data-part="certified"]'))).to.equal('✓ Numéro certifié');
       expect(number(el).getAttribute('aria-describedby')).to.include($(el, '[data-part="certified"]').id);
       expect(text($(el, '[data-part="status"]'))).to.equal('Numéro certifié');
@@ -346,6 +348,7 @@ describe('<cibtp-phone-field>', () => {
       expect(el.certified).to.equal(false);
       expect(el.hasAttribute('certified')).to.equal(false);
       expect(el.certificate).to.equal(undefined);
+      expect(new FormData(form).get('mobile-certificate')).to.equal('');
       expect(el.querySelector('[data-part="certified"]')).to.equal(null);
       expect(el.querySelector('[data-part="certify"]')).to.exist;
     });

@@ -550,6 +550,44 @@ describe('<cibtp-signup type="salarie">', () => {
     expect(focused()).to.equal($(el, 'h2'));
   });
 
+  it('step 2 with the keyboard alone, the mobile certified in its dialog', async () => {
+    const { el } = await render('salarie');
+    await fillWorkerBornInParis(el);
+    button(el, 'Confirmer mes informations').click();
+    await untilAccountStep(el);
+    await until(() => focused() === $(el, 'h2'), 'heading focused');
+    /** Tab until the focus is on `target` (the order is the page's: toggles, country selects…). */
+    const tabTo = async (target: () => Element | null, what: string) => {
+      for (let i = 0; i < 25 && focused() !== target(); i++) await sendKeys({ press: 'Tab' });
+      expect(focused(), what).to.equal(target());
+    };
+    await tabTo(() => field(el, 'Adresse électronique'), 'email');
+    await sendKeys({ type: WORKER_EMAIL });
+    await tabTo(() => field(el, 'Mot de passe'), 'password');
+    await sendKeys({ type: PASSWORD });
+    await tabTo(() => field(el, 'Confirmation du mot de passe'), 'confirmation');
+    await sendKeys({ type: PASSWORD });
+    const phone = $<HTMLElement>(el, 'cibtp-phone-field[name="mobilePhone"]');
+    await tabTo(() => phone.querySelector('input[type="tel"]'), 'mobile');
+    await sendKeys({ type: '06 12 34 56 78' });
+    await tabTo(() => phone.querySelector('[data-part="certify"]'), 'Certifier');
+    const before = mock.outbox.list().length;
+    await sendKeys({ press: 'Enter' });
+    await until(() => mock.outbox.list().length > before && mock.outbox.last({ kind: 'sms' })?.code, 'SMS sent', 8000);
+    await until(() => focused() === phone.querySelector('dialog[open] input[autocomplete="one-time-code"]'), 'code input focused', 8000);
+    await sendKeys({ type: mock.outbox.last({ kind: 'sms' })!.code! });
+    await sendKeys({ press: 'Enter' });
+    await until(() => phone.hasAttribute('certified'), 'certified', 8000);
+    await until(() => select(el, 'Question secrète').options.length > 1, 'questions loaded', 8000);
+    await tabTo(() => select(el, 'Question secrète'), 'question');
+    await sendKeys({ press: 'ArrowDown' });
+    await tabTo(() => field(el, 'Réponse à la question secrète'), 'answer');
+    await sendKeys({ type: 'Médor' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => headingText(el) === DONE, 'done', 8000);
+    expect(focused()).to.equal($(el, 'h2'));
+  });
+
   it('in English', async () => {
     const { el } = await render('salarie');
     await inEnglish(el, { en: 'Your personal details', fr: STEP1_WORKER }, async () => {

@@ -14,8 +14,11 @@ export const Siret = /* @__PURE__ */ z.string().check(
   z.overwrite((value) => value.replace(/[\s\u00a0]/g, '')), z.minLength(1), z.refine(isSiret), z.maxLength(14),
 );
 
-/** The *code confidentiel provisoire* printed on the *Courrier informatique*: 4 to 16 letters or digits. */
-export const ConfidentialCode = /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.regex(/^[0-9A-Za-z]{4,16}$/), z.maxLength(16));
+/** The *code confidentiel provisoire* printed on the *Courrier informatique*: 4 to 16 letters or digits, spaces and hyphens dropped. */
+export const ConfidentialCode = /* @__PURE__ */ z.string().check(
+  // Typed as printed, in groups (« 5183 6274 », « 5183-6274 »): the separators are not part of it.
+  z.overwrite((value) => value.replace(/[\s\u00a0-]/g, '')), z.minLength(1), z.regex(/^[0-9A-Za-z]{4,16}$/), z.maxLength(16),
+);
 
 /** A person's name as typed (nom, prénom, nom de naissance): letters, spaces, hyphens, apostrophes. */
 export const PersonName = /* @__PURE__ */ z.string().check(

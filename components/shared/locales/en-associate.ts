@@ -4,6 +4,7 @@ import { str } from '@lit/localize';
 export const templates = {
   // login, worker space
   'login.email.hint.salarie': 'The address you sign in with, for example name@example.fr',
+  'forgot.email.hint.salarie': 'For example name@example.fr',
   'login.signup.first-time': 'Signing in for the first time?',
   // FranceConnect
   'franceconnect.intro': 'FranceConnect is the solution provided by the French State to make signing in to your online services secure and simple.',
