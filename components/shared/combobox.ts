@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { errorId, hintId, requiredMark } from './fields.js';
+import { LatestRequest } from './latest-request.js';
 
 /** One suggestion: what is kept (`value`, e.g. an INSEE code) and what the user reads. */
 export interface ComboboxOption {
@@ -44,8 +45,7 @@ export class ComboboxController implements ReactiveController {
   /** Whether a look-up has answered since the text last changed (for the live count). */
   answered = false;
 
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private running: AbortController | undefined;
+  private readonly latest = new LatestRequest();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -76,7 +76,7 @@ export class ComboboxController implements ReactiveController {
       return;
     }
     this.searching = true;
-    this.timer = setTimeout(() => void this.run(q), this.o.delay ?? 250);
+    void this.run(q);
     this.host.requestUpdate();
   }
 
@@ -155,30 +155,22 @@ export class ComboboxController implements ReactiveController {
   }
 
   private cancel(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.running?.abort();
-    this.running = undefined;
+    this.latest.cancel();
     this.searching = false;
   }
 
   private async run(query: string): Promise<void> {
-    this.timer = undefined;
-    const controller = new AbortController();
-    this.running = controller;
-    try {
-      const options = await this.o.search(query, controller.signal);
-      if (controller.signal.aborted || this.running !== controller) return;
-      this.options = options;
-      this.open = options.length > 0;
+    const outcome = await this.latest.run((signal) => this.o.search(query, signal), this.o.delay ?? 250);
+    if (!outcome) return; // replaced by a newer look-up
+    if (outcome.ok) {
+      this.options = outcome.value;
+      this.open = outcome.value.length > 0;
       this.active = -1;
-    } catch (error) {
-      if (controller.signal.aborted || this.running !== controller) return;
+    } else {
       this.options = [];
       this.open = false;
-      this.failed = error;
+      this.failed = outcome.error;
     }
-    this.running = undefined;
     this.searching = false;
     this.answered = true;
     this.host.requestUpdate();
