@@ -66,6 +66,10 @@ export default {
   ],
   concurrency: 2,
   concurrentBrowsers: 1,
+  // On a 2-core CI machine, opening a test page while another file's page compiles its imports can
+  // take longer than the default 30 s (seen once, as a page that never started): a slow start is not
+  // a failure.
+  browserStartTimeout: 120_000,
   testsFinishTimeout: 180_000,
   testFramework: {
     config: { timeout: 10_000 },
