@@ -151,9 +151,16 @@ const LAYERS = [
   ['sdk-schemas', /\/node_modules\/zod\/|\/sdk\/(zod|definition|errors|validate|csrf)\.ts$|\/sdk\/schemas\/(common|auth|limits)\.ts$|\/sdk\/rules\/(identifiers|password)\.ts$|\/sdk\/auth\/operations\.ts$/],
   // What every widget stands on, the portal included: texts, context, events, messages.
   // (with the Lit directives the shared fields use; a directive of one widget stays with it)
-  ['widgets-shared', /\/node_modules\/@lit\/(localize|context)\/|\/node_modules\/lit-html\/(directive|directive-helpers|directives\/(if-defined|live))\.js$|\/components\/shared\/(clock-controller|context|define|events|fields|localization|messages|texts)\.ts$/],
+  ['widgets-shared', /\/node_modules\/@lit\/(localize|context)\/|\/node_modules\/lit-html\/(directive|directive-helpers|directives\/(if-defined|live))\.js$|\/components\/shared\/(clock-controller|context|define|events|fields|localization|messages|routes|texts)\.ts$/],
   // What the form widgets add: the base element, the form and wizard pipeline, the code step.
   ['widgets-forms', /\/components\/shared\/(base-element|client-controller|code-step|form-controller|lazy|link-token|navigation|request-controller|styles|wizard-controller)\.ts$/],
+  // The latest-request rule, shared by the commune combobox (signup) and the shell's lists: in a file of
+  // its own, or it would join one of them and bring that whole layer to the other's pages.
+  ['widgets-latest', /\/components\/shared\/latest-request\.ts$/],
+  // What the space's shell adds (picker, top bar, menu, tiles…): the tiers domain (apart: the SDK entry
+  // imports it too, without Lit), then links, lists, DSN alerts.
+  ['sdk-tiers', /\/sdk\/tiers\/operations\.ts$|\/sdk\/schemas\/tiers\.ts$|\/sdk\/rules\/rights\.ts$/],
+  ['widgets-shell', /\/components\/shared\/(dsn-alerts|function-labels|list-controller|nav-link|shell-element)\.ts$/],
 ];
 function manualChunks(id) {
   const path = id.split('\\').join('/');

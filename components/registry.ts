@@ -23,7 +23,7 @@ export interface WidgetEntry {
 
 export const WIDGETS: readonly WidgetEntry[] = [
   { name: 'portal', tag: 'cibtp-portal', ceilingGzip: 40_100 },
-  { name: 'login', tag: 'cibtp-login', ceilingGzip: 48_600 },
+  { name: 'login', tag: 'cibtp-login', ceilingGzip: 48_700 },
   { name: 'forgot-password', tag: 'cibtp-forgot-password', ceilingGzip: 47_300 },
   { name: 'reset-password', tag: 'cibtp-reset-password', ceilingGzip: 46_400 },
   { name: 'activate-account', tag: 'cibtp-activate-account', ceilingGzip: 47_000 },
@@ -31,4 +31,11 @@ export const WIDGETS: readonly WidgetEntry[] = [
   { name: 'associate-site', tag: 'cibtp-associate-site', ceilingGzip: 53_200 },
   { name: 'password-field', tag: 'cibtp-password-field', ceilingGzip: 46_300 },
   { name: 'phone-field', tag: 'cibtp-phone-field', ceilingGzip: 68_000 },
+  { name: 'tiers-picker', tag: 'cibtp-tiers-picker', ceilingGzip: 54_300 },
+  { name: 'top-bar', tag: 'cibtp-top-bar', ceilingGzip: 51_600 },
+  { name: 'nav-menu', tag: 'cibtp-nav-menu', ceilingGzip: 53_100 },
+  { name: 'tiles', tag: 'cibtp-tiles', ceilingGzip: 52_500 },
+  { name: 'side-bar', tag: 'cibtp-side-bar', ceilingGzip: 51_100 },
+  { name: 'footer', tag: 'cibtp-footer', ceilingGzip: 50_200 },
+  { name: 'espace', tag: 'cibtp-espace', ceilingGzip: 64_400 },
 ];

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CSP, startDemoServer } from './server.mjs';
-import { fill, openPage as open, run, useDemo } from './test-support.mjs';
+import { fill, openPage as open, run, useDemo, waitForSignedIn } from './test-support.mjs';
 
 const DEMO_EMAIL = 'admin@durand-btp.fr';
 const DEMO_PASSWORD = 'Chantier2026!';
@@ -66,12 +66,10 @@ test('Espace sécurisé: sign in, sign out, reset the password from the outbox, 
       await fill(page, 'cibtp-login input[autocomplete="username"]', DEMO_EMAIL);
       await fill(page, 'cibtp-login input[autocomplete="current-password"]', DEMO_PASSWORD);
       await page.click('cibtp-login button[type="submit"]');
-      await page.waitForSelector('#espace-signed-in:not([hidden])');
-      const who = await page.$eval('#espace-user', (el) => el.textContent);
-      assert.match(who, /admin@durand-btp\.fr/);
+      assert.equal(await waitForSignedIn(page), DEMO_EMAIL);
 
-      // Sign out: back to the login form, with the page's message.
-      await page.click('#logout');
+      // Sign out from the home page's top bar: back to the login form, with the page's message.
+      await (await page.waitForSelector('cibtp-top-bar button::-p-text(Se déconnecter)', { visible: true })).click();
       await page.waitForSelector('cibtp-login input[autocomplete="username"]', { visible: true });
       // The portal ended the session on the server too (`portal.logout()`), not only on the page.
       assert.equal(await page.evaluate(() => document.querySelector('cibtp-portal').session), null);

@@ -35,6 +35,12 @@ test('each widget entry works alone, without the bundle, and all share one Lit',
         const defined = await page.evaluate(async (url, name) => {
           await import(url);
           const element = document.createElement(name);
+          // This page has no simulated API: a client whose calls never answer, for the widgets that ask
+          // the server as soon as they show (the tiers list, the home page's session).
+          element.client = {
+            session: null, locale: 'fr', invoke: () => new Promise(() => {}),
+            onSessionChange: () => () => {}, onSessionExpired: () => () => {},
+          };
           document.querySelector('main').append(element);
           await element.updateComplete;
           return customElements.get(name) !== undefined && element.shadowRoot !== null;

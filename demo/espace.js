@@ -1,7 +1,8 @@
 // The caisse page's own glue around the widgets (what a caisse web team writes): it mounts the
 // portal, routes the widgets' `cibtp-navigate` events (login, forgotten password, signup, association
-// of a declaring site), follows the links sent by email, switches the language and shows the
-// signed-in state. The page's `<body data-space>` says which space it is: `entreprise` or `salarie`.
+// of a declaring site, and the pages of the space), follows the links sent by email, switches the
+// language and shows the signed-in state: the company home page (`<cibtp-espace>`), or for workers a
+// plain signed-in block. The page's `<body data-space>` says which space it is: `entreprise` or `salarie`.
 // Plain JS, no build step; nothing inline (CSP).
 //
 // `readLinkToken` comes from the drop-in loader itself (same URL as the page's <script> tag, so the
@@ -36,6 +37,7 @@ const TEXTS = {
     'signed-out': 'Vous êtes déconnecté de votre espace.',
     expired: 'Votre session a expiré : reconnectez-vous.',
     'password-reset': 'Votre mot de passe a été modifié : connectez-vous avec votre nouveau mot de passe.',
+    navigated: 'Démonstration : le site de la caisse ouvrirait ici sa page « {to} ».',
   },
   en: {
     region: 'Sign-in',
@@ -46,6 +48,7 @@ const TEXTS = {
     'signed-out': 'You have signed out of your space.',
     expired: 'Your session has expired: please sign in again.',
     'password-reset': 'Your password has been changed: sign in with your new password.',
+    navigated: 'Demo: the caisse’s site would open its “{to}” page here.',
   },
 };
 const t = (key) => TEXTS[locale][key] ?? TEXTS.fr[key];
@@ -53,10 +56,12 @@ const t = (key) => TEXTS[locale][key] ?? TEXTS.fr[key];
 /** The page's status line holds a text id, so that it follows a language switch. */
 let statusKey = 'starting';
 let statusError = false;
-function setStatus(key, isError = false) {
+let statusValues = {};
+function setStatus(key, isError = false, values = {}) {
   statusKey = key;
   statusError = isError;
-  status.textContent = key ? t(key) : '';
+  statusValues = values;
+  status.textContent = key ? t(key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '') : '';
   status.classList.toggle('error', isError);
 }
 
@@ -83,6 +88,12 @@ function showLogin(options = {}) {
 }
 
 function showSignedIn(session) {
+  if (space === 'entreprise') {
+    // The company space: its home page, made of the kit's shell widgets (top bar, menu, tiles…).
+    const home = show('cibtp-espace', {}, { focus: false });
+    void customElements.whenDefined('cibtp-espace').then(() => home.updateComplete).then(() => home.focusHeading());
+    return;
+  }
   portal.replaceChildren();
   const name = session?.user ? `${session.user.firstName} ${session.user.lastName} (${session.user.email})` : '';
   const tiers = session?.tiers ? ` — ${session.tiers.raisonSociale}, ${session.tiers.siteName}` : '';
@@ -109,7 +120,7 @@ function setLocale(next) {
   for (const el of document.querySelectorAll('[data-text]')) {
     el.textContent = el.dataset[next] ?? t(el.dataset.text);
   }
-  setStatus(statusKey, statusError);
+  setStatus(statusKey, statusError, statusValues);
   root.closest('section').lang = next; // the page's own texts around the widgets follow too
   portal?.setAttribute('locale', next);
   portal?.setAttribute('lang', next);
@@ -149,11 +160,17 @@ setLocale(locale);
 setStatus('');
 
 portal.addEventListener('cibtp-navigate', (event) => {
-  event.preventDefault(); // the page handles every destination
+  // A destination the page gave a URL in the portal's `routes` is a real link: let the browser follow it.
+  if (portal.routes?.[event.detail.to]) return;
+  event.preventDefault(); // the page handles every other destination
   setStatus('');
   switch (event.detail.to) {
     case 'forgot-password':
       show('cibtp-forgot-password');
+      break;
+    case 'confidential-code':
+      // « Je n’ai pas mon code confidentiel » in a signup: straight to the request of a new code by post.
+      show('cibtp-forgot-password', {}, { attributes: { situation: 'code' } });
       break;
     case 'login':
       showLogin();
@@ -165,6 +182,11 @@ portal.addEventListener('cibtp-navigate', (event) => {
     case 'associate-site':
       show('cibtp-associate-site');
       break;
+    default:
+      // Every other destination of the kit (Suivi DSN, the menu's functions, the side bar, the footer):
+      // a caisse opens its own page; the demo says which one it would be.
+      setStatus('navigated', false, { to: event.detail.to });
+      status.scrollIntoView?.({ block: 'nearest' });
   }
 });
 portal.addEventListener('cibtp-signed-in', (event) => {
@@ -172,7 +194,11 @@ portal.addEventListener('cibtp-signed-in', (event) => {
   showSignedIn(event.detail.session);
 });
 portal.addEventListener('cibtp-signed-out', () => {
-  if (!signedIn.hidden) showLogin();
+  // From the home page's top bar (or the page's own button, which shows the login itself).
+  if (!signedIn.hidden || portal.querySelector('cibtp-espace')) {
+    setStatus('signed-out');
+    showLogin();
+  }
 });
 portal.addEventListener('cibtp-session-expired', () => {
   setStatus('expired', true);

@@ -3,33 +3,13 @@
 // certification, one-time code by SMS, confidential code by post. Needs `npm run build` first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fill, openPage, run, useDemo } from './test-support.mjs';
+import { click, fill, onPage, signIn, useDemo, waitForSignedIn } from './test-support.mjs';
 
-const PASSWORD = 'Chantier2026!';
 
 const demo = useDemo();
 
-/** Opens `path`, runs `steps` on it under the violation checks of test-support.mjs, closes it. */
-async function onPage(path, steps) {
-  const { context, page, problems } = await openPage(demo.browser, new URL(path, demo.server.url).href);
-  try {
-    await run(page, problems, async () => {
-      await page.waitForSelector('html[data-ready="true"]');
-      await steps(page);
-    });
-  } finally {
-    await context.close();
-  }
-}
 
-async function signIn(page, email) {
-  await fill(page, 'cibtp-login input[name="email"]', email);
-  await fill(page, 'cibtp-login input[name="password"]', PASSWORD);
-  await page.click('cibtp-login button[type="submit"]');
-}
 
-/** Clicks once the element is there (answers arrive asynchronously). */
-const click = async (page, selector) => (await page.waitForSelector(selector, { visible: true })).click();
 /** The outbox panel's text (it renders in its own shadow root). */
 const outboxText = (page) => page.$eval('cibtp-mock-outbox', (o) => o.shadowRoot?.textContent ?? '');
 const textOf = (page, selector) => page.$eval(selector, (el) => el.textContent ?? '');
@@ -37,7 +17,7 @@ const waitForText = (page, selector, re) =>
   page.waitForFunction((s, source) => new RegExp(source).test(document.querySelector(s)?.textContent ?? ''), {}, selector, re.source);
 
 test('a not-activated account asks for a new activation link, follows it, then signs in', async () => {
-  await onPage('/espace-entreprise.html', async (page) => {
+  await onPage(demo, '/espace-entreprise.html', async (page) => {
     await signIn(page, 'nouveau@durand-btp.fr');
     await click(page, "cibtp-login button::-p-text(Recevoir un nouveau lien d’activation)");
     await waitForText(page, 'cibtp-login', /Un nouveau lien d’activation vient d’être envoyé/);
@@ -47,12 +27,12 @@ test('a not-activated account asks for a new activation link, follows it, then s
     assert.doesNotMatch(page.url(), /token=/);
     await click(page, 'cibtp-activate-account button::-p-text(Se connecter)');
     await signIn(page, 'nouveau@durand-btp.fr');
-    await page.waitForSelector('#espace-signed-in:not([hidden])');
+    assert.equal(await waitForSignedIn(page), 'nouveau@durand-btp.fr');
   });
 });
 
 test('an expired email certification is renewed through the link sent by email', async () => {
-  await onPage('/espace-entreprise.html', async (page) => {
+  await onPage(demo, '/espace-entreprise.html', async (page) => {
     await signIn(page, 'certif@durand-btp.fr');
     await click(page, 'cibtp-login button::-p-text(Recevoir un nouveau lien de certification)');
     await waitForText(page, 'cibtp-login', /Un nouveau lien de certification vient d’être envoyé/);
@@ -60,12 +40,12 @@ test('an expired email certification is renewed through the link sent by email',
     await waitForText(page, 'cibtp-activate-account', /Votre adresse électronique est certifiée/);
     await click(page, 'cibtp-activate-account button::-p-text(Se connecter)');
     await signIn(page, 'certif@durand-btp.fr');
-    await page.waitForSelector('#espace-signed-in:not([hidden])');
+    assert.equal(await waitForSignedIn(page), 'certif@durand-btp.fr');
   });
 });
 
 test('a worker signs in with the one-time code received by SMS', async () => {
-  await onPage('/espace-salarie.html', async (page) => {
+  await onPage(demo, '/espace-salarie.html', async (page) => {
     await signIn(page, 'jean.martin@exemple.fr');
     await page.waitForSelector('cibtp-login input[autocomplete="one-time-code"]', { visible: true });
     const code = (await textOf(page, 'cibtp-mock-outbox >>> .code')).trim();
@@ -77,7 +57,7 @@ test('a worker signs in with the one-time code received by SMS', async () => {
 });
 
 test('a lost confidential code is sent by post, with the same answer for an unknown identifiant', async () => {
-  await onPage('/espace-entreprise.html', async (page) => {
+  await onPage(demo, '/espace-entreprise.html', async (page) => {
     const ask = async (identifiant) => {
       await (await page.waitForSelector('cibtp-forgot-password input[name="situation"][value="code"]')).click();
       await page.click('cibtp-forgot-password button[type="submit"]');

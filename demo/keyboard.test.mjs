@@ -64,21 +64,28 @@ test('sign in to a multi-site account with the keyboard alone: error summary, pa
     assert.match(await focused(page), /^button .*Se connecter/);
     await page.keyboard.press('Enter');
 
-    // The tiers step: its heading has the focus; Tab to the radios, arrows to choose, Enter to validate.
-    await page.waitForSelector('cibtp-login input[name="tiers"]');
-    await page.waitForFunction(() => /Choix de l’adhérent/.test(document.activeElement?.textContent ?? ''));
-    await tabTo(page, (f) => f.startsWith('input[name=tiers]'), 'the first tiers');
+    // The tiers picker: its heading has the focus; Tab to the search, type, Tab to the radios, arrows to
+    // choose, Tab to Valider, Enter.
+    await page.waitForSelector('cibtp-login cibtp-tiers-picker tbody input[type="radio"]');
+    await page.waitForFunction(() => /Connexion à votre espace CIBTP/.test(document.activeElement?.textContent ?? ''));
+    await tabTo(page, (f) => f.startsWith('input') && /Rechercher/.test(f), 'the search field');
+    await page.keyboard.type('durand');
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('cibtp-tiers-picker tbody tr')];
+      return rows.length === 3 && document.querySelector('cibtp-tiers-picker table')?.getAttribute('aria-busy') !== 'true';
+    });
+    await tabTo(page, (f) => /^input\[name=[^\]]*tiers/.test(f), 'the first tiers');
     await page.keyboard.press('ArrowDown');
-    const chosen = await page.$eval('cibtp-login input[name="tiers"]:checked', (i) => i.value);
-    await tabTo(page, (f) => /^button .*Valider/.test(f), 'Valider', 10);
+    const chosen = await page.$eval('cibtp-tiers-picker tbody input[type="radio"]:checked', (i) => i.value);
+    await tabTo(page, (f) => /^button .*Valider/.test(f), 'Valider', 40);
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#espace-signed-in:not([hidden])');
+    await page.waitForSelector('cibtp-espace [data-part="home"]');
     const session = await page.evaluate(() => document.querySelector('cibtp-portal')?.session?.tiers?.id);
     assert.equal(session, chosen);
-    // The focus is on the welcome heading, not on « Se déconnecter »: another Enter does not sign out.
-    assert.match(await focused(page), /^h3 Bienvenue/);
+    // The focus is on the home page's heading, not on « Se déconnecter »: another Enter does not sign out.
+    await page.waitForFunction(() => /Bienvenue sur votre Espace sécurisé/.test(document.activeElement?.textContent ?? ''));
     await page.keyboard.press('Enter');
-    assert.equal(await page.$eval('#espace-signed-in', (el) => el.hidden), false, 'still signed in');
+    assert.ok(await page.$('cibtp-espace [data-part="home"]'), 'still signed in');
   } finally {
     await context.close();
   }

@@ -4,27 +4,14 @@
 // certified by SMS, and FranceConnect with both of the simulation's identities. Needs `npm run build` first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fill, openPage, run, useDemo } from './test-support.mjs';
+import { DEMO_PASSWORD, click, fill, onPage, openPage, run, signIn, useDemo, waitForSignedIn } from './test-support.mjs';
 
-const PASSWORD = 'Chantier2026!';
+const PASSWORD = DEMO_PASSWORD;
 const NEW_PASSWORD = 'Echafaudage-2027';
 
 const demo = useDemo();
 
-/** Opens `path`, runs `steps` on it under the violation checks of test-support.mjs, closes it. */
-async function onPage(path, steps) {
-  const { context, page, problems } = await openPage(demo.browser, new URL(path, demo.server.url).href);
-  try {
-    await run(page, problems, async () => {
-      await page.waitForSelector('html[data-ready="true"]');
-      await steps(page);
-    });
-  } finally {
-    await context.close();
-  }
-}
 
-const click = async (page, selector) => (await page.waitForSelector(selector, { visible: true })).click();
 const waitForText = (page, selector, re) =>
   page.waitForFunction((s, source) => new RegExp(source).test(document.querySelector(s)?.textContent ?? ''), {}, selector, re.source);
 /** The newest one-time code in the outbox panel. */
@@ -39,11 +26,6 @@ async function siretOf(page, identifiant) {
   return siret;
 }
 
-async function signIn(page, email, password = PASSWORD) {
-  await fill(page, 'cibtp-login input[name="email"]', email);
-  await fill(page, 'cibtp-login input[name="password"]', password);
-  await page.click('cibtp-login button[type="submit"]');
-}
 
 /** Follows the newest activation link of the outbox, then « Se connecter ». */
 async function activate(page) {
@@ -54,7 +36,7 @@ async function activate(page) {
 }
 
 test('a company creates its space, activates it from the email, then signs in', async () => {
-  await onPage('/espace-entreprise.html', async (page) => {
+  await onPage(demo, '/espace-entreprise.html', async (page) => {
     await click(page, 'cibtp-login button::-p-text(Je crée mon espace sécurisé)');
     await page.waitForSelector('cibtp-signup input[name="identifiantCibtp"]', { visible: true });
     await fill(page, 'cibtp-signup input[name="identifiantCibtp"]', '300100001');
@@ -74,13 +56,12 @@ test('a company creates its space, activates it from the email, then signs in', 
 
     await activate(page);
     await signIn(page, email, NEW_PASSWORD);
-    await page.waitForSelector('#espace-signed-in:not([hidden])');
-    assert.match(await page.$eval('#espace-user', (el) => el.textContent), /nouvelle-entreprise-demo/);
+    assert.match(await waitForSignedIn(page), /nouvelle-entreprise-demo/);
   });
 });
 
 test('a further declaring site is associated with an existing login, which then chooses its tiers', async () => {
-  await onPage('/espace-entreprise.html', async (page) => {
+  await onPage(demo, '/espace-entreprise.html', async (page) => {
     await click(page, 'cibtp-login button::-p-text(Je les associe à un espace existant)');
     await page.waitForSelector('cibtp-associate-site input[name="identifiantCibtp"]', { visible: true });
     await fill(page, 'cibtp-associate-site input[name="identifiantCibtp"]', '100234569');
@@ -95,21 +76,20 @@ test('a further declaring site is associated with an existing login, which then 
 
     await click(page, 'cibtp-associate-site button::-p-text(Retour à la connexion)');
     await signIn(page, 'admin@durand-btp.fr');
-    // One site before, two now: the tiers step, with the new site among the rows.
-    await page.waitForSelector('cibtp-login input[name="tiers"]', { visible: true });
-    const rows = await page.$$eval('cibtp-login [data-part="tiers-table"] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    // One site before, two now: the tiers picker, with the new site among the rows.
+    await page.waitForSelector('cibtp-login cibtp-tiers-picker tbody input[type="radio"]', { visible: true });
+    const rows = await page.$$eval('cibtp-login cibtp-tiers-picker tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
     assert.equal(rows.length, 2);
-    const index = rows.findIndex((row) => row.includes('100234569'));
-    assert.ok(index >= 0, rows.join(' | '));
-    const radios = await page.$$('cibtp-login input[name="tiers"]');
-    await radios[index].click();
-    await page.click('cibtp-login button[type="submit"]');
-    await page.waitForSelector('#espace-signed-in:not([hidden])');
+    assert.ok(rows.some((row) => row.includes('100234569')), rows.join(' | '));
+    await page.click('cibtp-tiers-picker tbody input[type="radio"][value="durand-btp/villefranche"]');
+    await page.click('cibtp-tiers-picker button[type="submit"]');
+    assert.equal(await waitForSignedIn(page), 'admin@durand-btp.fr');
+    assert.equal(await page.evaluate(() => document.querySelector('cibtp-portal')?.session?.tiers?.id), 'durand-btp/villefranche');
   });
 });
 
 test('a worker creates a space with the mobile certified by SMS, activates it, then signs in with the code', async () => {
-  await onPage('/espace-salarie.html', async (page) => {
+  await onPage(demo, '/espace-salarie.html', async (page) => {
     await click(page, 'cibtp-login button::-p-text(Je crée mon espace sécurisé)');
     // DA SILVA João Miguel, born in Portugal: no département nor commune to give.
     await page.waitForSelector('cibtp-signup input[name="birthName"]', { visible: true });
@@ -171,7 +151,7 @@ async function throughFranceConnect(page, identity) {
 }
 
 test('FranceConnect: the identity the caisse matches signs in at once; the other gives its identifiant CIBTP once', async () => {
-  await onPage('/espace-salarie.html', async (page) => {
+  await onPage(demo, '/espace-salarie.html', async (page) => {
     await throughFranceConnect(page, 'matched');
     await page.waitForSelector('#espace-signed-in:not([hidden])');
     assert.match(await page.$eval('#espace-user', (el) => el.textContent), /jean\.martin@exemple\.fr/);

@@ -91,3 +91,39 @@ export async function fill(page, selector, value) {
   await input.type(value);
 }
 
+
+/**
+ * Signed in: the company page shows its home page (`<cibtp-espace>`), the worker page its signed-in block.
+ * Resolves with the signed-in email (the portal's session).
+ */
+export async function waitForSignedIn(page) {
+  await page.waitForFunction(() =>
+    document.querySelector('cibtp-espace [data-part="home"]') || document.getElementById('espace-signed-in')?.hidden === false);
+  return page.evaluate(() => document.querySelector('cibtp-portal')?.session?.user.email ?? '');
+}
+
+/** The password of every demo account. */
+export const DEMO_PASSWORD = 'Chantier2026!';
+
+/** Opens `path` on the demo server, runs `steps` on it under the violation checks above, closes it. */
+export async function onPage(demo, path, steps) {
+  const { context, page, problems } = await openPage(demo.browser, new URL(path, demo.server.url).href);
+  try {
+    await run(page, problems, async () => {
+      await page.waitForSelector('html[data-ready="true"]');
+      await steps(page);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Signs in through the page's login form. */
+export async function signIn(page, email, password = DEMO_PASSWORD) {
+  await fill(page, 'cibtp-login input[name="email"]', email);
+  await fill(page, 'cibtp-login input[name="password"]', password);
+  await page.click('cibtp-login button[type="submit"]');
+}
+
+/** Clicks `selector` once it is there and visible (answers arrive asynchronously). */
+export const click = async (page, selector) => (await page.waitForSelector(selector, { visible: true })).click();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
 import { isSiret } from '../sdk/rules/identifiers.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, LIMITS } from './index.js';
+import { CABINET_MEMBER_COUNT } from './db.js';
 import { createOutbox } from './outbox.js';
 import { BackendState } from './state.js';
 import {
@@ -33,37 +34,90 @@ describe('login answers', () => {
   test('a user of three declaring sites chooses one; only those are accepted', async () => {
     const { client } = createTestClient();
     const result = await client.login({ email: DEMO_ACCOUNTS.multi, password: DEMO_PASSWORD });
-    assert.equal(result.status, 'choose-tiers');
-    assert.equal(result.tiers.length, 3);
-    assert.ok(result.tiers.every((t) => isSiret(t.siret)));
-    const withAlerts = result.tiers.find((t) => t.dsnAlerts.length > 0);
+    assert.deepEqual(result, { status: 'choose-tiers', tiersCount: 3 });
+    const { items, total } = await client.searchTiers({ sort: 'raisonSociale', direction: 'asc', page: 1, pageSize: 10 });
+    assert.equal(total, 3);
+    assert.ok(items.every((t) => isSiret(t.siret)));
+    const withAlerts = items.find((t) => t.dsnAlerts.length > 0);
     assert.ok(withAlerts, 'one site has DSN alerts');
     assert.match(withAlerts.dsnAlerts.map((a) => a.title).join(' '), /Anomalie dans le traitement/);
     // Read through a function: an assertion on `client.session` would narrow the getter for good.
     const sessionTiersId = () => client.session?.tiers?.id;
     assert.equal(sessionTiersId(), undefined, 'not signed in before the choice');
+    await rejectsWith(client.tiersRights(), 'session-expired');
 
     await rejectsWith(client.selectTiers({ tiersId: 'plomberie-faure/site' }), 'forbidden');
     const chosen = await client.selectTiers({ tiersId: withAlerts.id });
     assert.equal(chosen.session.tiers?.id, withAlerts.id);
+    assert.equal(chosen.session.tiersCount, 3);
     assert.equal(sessionTiersId(), withAlerts.id);
 
-    // *Changer de tiers* later, within the same login's sites.
-    const other = result.tiers.find((t) => t.id !== withAlerts.id);
+    // *Changer de tiers* later, within the same login's sites: the list is still there in the session.
+    const again = await client.searchTiers({ sort: 'siteName', direction: 'desc', page: 1, pageSize: 2 });
+    assert.equal(again.total, 3);
+    assert.equal(again.items.length, 2);
+    const other = again.items.find((t) => t.id !== withAlerts.id);
     assert.ok(other);
     assert.equal((await client.selectTiers({ tiersId: other.id })).session.tiers?.id, other.id);
   });
 
-  test('an accounting firm acts for about twelve members through the picker', async () => {
+  test('an accounting firm acts for 3,000 members, searched and paged by the backend', async () => {
     const { client } = createTestClient();
     const result = await client.login({ email: DEMO_ACCOUNTS.cabinet, password: DEMO_PASSWORD });
-    assert.equal(result.status, 'choose-tiers');
-    assert.ok(result.tiers.length >= 12);
-    assert.equal(new Set(result.tiers.map((t) => t.id)).size, result.tiers.length);
-    const first = result.tiers[0];
-    assert.ok(first);
-    const signedIn = await client.selectTiers({ tiersId: first.id });
+    assert.deepEqual(result, { status: 'choose-tiers', tiersCount: CABINET_MEMBER_COUNT });
+    const all = { sort: 'raisonSociale', direction: 'asc', page: 1, pageSize: 100 } as const;
+    const first = await client.searchTiers(all);
+    assert.equal(first.total, CABINET_MEMBER_COUNT);
+    assert.equal(first.items.length, 100);
+    const names = first.items.map((t) => t.raisonSociale);
+    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'fr', { sensitivity: 'base' })), 'sorted');
+    // The last page holds the rest; no row is on two pages.
+    const last = await client.searchTiers({ ...all, page: 30 });
+    assert.equal(last.items.length, CABINET_MEMBER_COUNT - 29 * 100);
+    assert.equal(new Set([...first.items, ...last.items].map((t) => t.id)).size, first.items.length + last.items.length);
+
+    // Search: accents and case do not matter; a SIRET is found with or without its spaces; an identifiant.
+    const byName = await client.searchTiers({ ...all, q: 'maconnerie lefevre' });
+    assert.ok(byName.total >= 1);
+    assert.ok(byName.items.every((t) => /MAÇONNERIE LEF[EÈ]VRE/.test(t.raisonSociale)));
+    const target = last.items[3]!;
+    const spaced = `${target.siret.slice(0, 3)} ${target.siret.slice(3, 6)} ${target.siret.slice(6, 9)} ${target.siret.slice(9)}`;
+    assert.deepEqual((await client.searchTiers({ ...all, q: spaced })).items.map((t) => t.id), [target.id]);
+    assert.ok((await client.searchTiers({ ...all, q: target.identifiantCibtp })).items.some((t) => t.id === target.id));
+    assert.equal((await client.searchTiers({ ...all, q: 'aucun adhérent de ce nom' })).total, 0);
+
+    // Some members have alerts: sorted by their count, they come first in descending order.
+    const alerts = await client.searchTiers({ ...all, sort: 'dsnAlerts', direction: 'desc', pageSize: 5 });
+    assert.ok(alerts.items.every((t) => t.dsnAlerts.length > 0));
+
+    const signedIn = await client.selectTiers({ tiersId: target.id });
     assert.equal(signedIn.session.user.kind, 'cabinet');
+    assert.equal(signedIn.session.tiersCount, CABINET_MEMBER_COUNT);
+  });
+
+  test('the rights on the current tiers: everything for an administrator, what was delegated otherwise', async () => {
+    const { client } = createTestClient();
+    await client.login({ email: DEMO_ACCOUNTS.multi, password: DEMO_PASSWORD });
+    await client.selectTiers({ tiersId: 'durand-btp/lyon' });
+    assert.equal((await client.tiersRights()).administrator, true);
+    await client.selectTiers({ tiersId: 'durand-btp/saint-etienne' });
+    const delegated = await client.tiersRights();
+    assert.equal(delegated.administrator, false);
+    assert.equal(delegated.functions['gerer-salaries'], 'write');
+    assert.equal(delegated.functions['comptes-bancaires'], undefined);
+  });
+
+  test('the tiles: most used first, only what the rights allow; each use is counted', async () => {
+    const { client } = createTestClient();
+    await client.login({ email: DEMO_ACCOUNTS.multi, password: DEMO_PASSWORD });
+    await client.selectTiers({ tiersId: 'durand-btp/saint-etienne' });
+    const { items } = await client.homeTiles();
+    // The seed's most used there is the bank accounts, which these rights no longer allow.
+    assert.deepEqual(items.slice(0, 2), ['planning', 'gerer-salaries']);
+    assert.ok(!items.includes('comptes-bancaires'));
+    await rejectsWith(client.recordUse({ function: 'comptes-bancaires' }), 'forbidden');
+    for (let i = 0; i < 25; i++) await client.recordUse({ function: 'documents' });
+    assert.equal((await client.homeTiles()).items[0], 'documents');
   });
 
   test('choosing a tiers without a pending login is refused as an expired session', async () => {

@@ -39,7 +39,11 @@ describe('seed', () => {
     assert.equal(multi.length, 3);
     assert.equal(multi.filter((t) => t.dsnAlerts.length > 0).length, 1);
     assert.equal(account(DEMO_ACCOUNTS.cabinet).kind, 'cabinet');
-    assert.ok(tiersOf(db, account(DEMO_ACCOUNTS.cabinet)).length >= 12);
+    const firm = tiersOf(db, account(DEMO_ACCOUNTS.cabinet));
+    assert.equal(firm.length, 3_000);
+    assert.equal(new Set(firm.map((t) => t.id)).size, 3_000);
+    assert.ok(firm.every((t) => isSiret(t.siret)), 'every SIRET passes its check');
+    assert.ok(firm.filter((t) => t.dsnAlerts.length > 0).length > 100, 'some members have alerts');
     assert.equal(account(DEMO_ACCOUNTS.worker).kind, 'salarie');
     assert.equal(account(DEMO_ACCOUNTS.worker).mobile?.certified, true);
     assert.equal(account(DEMO_ACCOUNTS.notActivated).activated, false);

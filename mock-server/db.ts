@@ -4,6 +4,7 @@
  * evolve (sessions, failures, tokens) lives elsewhere (`state.ts`).
  */
 import type { DsnAlert, Tiers, UserKind } from '../sdk/schemas/common.js';
+import { RIGHT_FUNCTIONS, type RightFunction, type RightsGrant } from '../sdk/rules/rights.js';
 import type { IdentifyWorkerRequest } from '../sdk/schemas/signup.js';
 import { luhnValid } from '../sdk/rules/identifiers.js';
 
@@ -54,6 +55,14 @@ export interface MockAccount {
   kind: UserKind;
   /** The tiers this login may act for, in display order. */
   siteIds: string[];
+  /**
+   * What the login holds on each tiers (`rights[siteId]`), else `defaultRights`, else everything
+   * (`ADMINISTRATOR`: the company's own administrator).
+   */
+  rights?: Record<string, RightsGrant>;
+  defaultRights?: RightsGrant;
+  /** How often the login opened each function, per tiers (`usage[siteId][fn]`): the home page's tiles. */
+  usage: Record<string, Partial<Record<RightFunction, number>>>;
   mobile: { number: string; certified: boolean } | null;
   /** Optional contact number (E.164). */
   fixedPhone: string | null;
@@ -192,21 +201,66 @@ export function findSiteByIdentifiant(db: MockDb, identifiantCibtp: string): Moc
   return db.sites.find((site) => site.identifiantCibtp.toUpperCase() === key);
 }
 
+/** Sites and companies by id, rebuilt when a signup adds one (an accounting firm has thousands). */
+const indexes = new WeakMap<MockDb, { sites: number; companies: number; site: Map<string, MockSite>; company: Map<string, MockCompany> }>();
+
+function indexOf(db: MockDb) {
+  let index = indexes.get(db);
+  if (!index || index.sites !== db.sites.length || index.companies !== db.companies.length) {
+    index = {
+      sites: db.sites.length,
+      companies: db.companies.length,
+      site: new Map(db.sites.map((site) => [site.id, site])),
+      company: new Map(db.companies.map((company) => [company.id, company])),
+    };
+    indexes.set(db, index);
+  }
+  return index;
+}
+
+/** A site with its company, for lists that filter and sort before they build any view. */
+export function siteWithCompany(db: MockDb, siteId: string): { site: MockSite; company: MockCompany } | undefined {
+  const index = indexOf(db);
+  const site = index.site.get(siteId);
+  const company = site && index.company.get(site.companyId);
+  return site && company ? { site, company } : undefined;
+}
+
+/** One tiers as the SDK shows it, or `undefined` when the site is unknown. */
+export function tiersView(db: MockDb, siteId: string): Tiers | undefined {
+  const index = indexOf(db);
+  const site = index.site.get(siteId);
+  const company = site && index.company.get(site.companyId);
+  if (!site || !company) return undefined;
+  return {
+    id: site.id,
+    raisonSociale: company.raisonSociale,
+    siret: site.siret,
+    siteName: site.name,
+    identifiantCibtp: site.identifiantCibtp,
+    dsnAlerts: site.dsnAlerts.map((alert) => ({ ...alert })),
+  };
+}
+
 /** The tiers an account may act for, as the SDK shows them in the picker. */
 export function tiersOf(db: MockDb, account: MockAccount): Tiers[] {
-  return account.siteIds.flatMap((siteId) => {
-    const site = db.sites.find((s) => s.id === siteId);
-    const company = site && db.companies.find((c) => c.id === site.companyId);
-    if (!site || !company) return [];
-    return [{
-      id: site.id,
-      raisonSociale: company.raisonSociale,
-      siret: site.siret,
-      siteName: site.name,
-      identifiantCibtp: site.identifiantCibtp,
-      dsnAlerts: site.dsnAlerts.map((alert) => ({ ...alert })),
-    }];
-  });
+  return account.siteIds.flatMap((siteId) => tiersView(db, siteId) ?? []);
+}
+
+/** Every right on every function: a company's own administrator. */
+export const ADMINISTRATOR: RightsGrant = { administrator: true, colleges: ['ouvrier', 'etam', 'cadre'], functions: {} };
+
+/** What `account` holds on the tiers `siteId` (nothing when it may not act for it). */
+export function rightsOf(account: MockAccount, siteId: string): RightsGrant {
+  if (!account.siteIds.includes(siteId)) return { administrator: false, colleges: [], functions: {} };
+  return account.rights?.[siteId] ?? account.defaultRights ?? ADMINISTRATOR;
+}
+
+/** Every function at `mode`, except those of `except`. */
+function grant(mode: 'read' | 'write', except: readonly string[] = [], overrides: Partial<Record<RightFunction, 'read' | 'write'>> = {}): RightsGrant {
+  const functions: Partial<Record<RightFunction, 'read' | 'write'>> = {};
+  for (const { id } of RIGHT_FUNCTIONS) if (!except.includes(id)) functions[id] = mode;
+  return { administrator: false, colleges: ['ouvrier', 'etam', 'cadre'], functions: { ...functions, ...overrides } };
 }
 
 /** Appends the one digit that makes `prefix` pass the Luhn check (SIREN and SIRET keys). */
@@ -243,15 +297,16 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+// As the guides word them: the period, what is wrong, what is expected (the widgets add « DSN »).
 const ALERT_ANOMALY: DsnAlert = {
   period: 'Octobre-2025',
-  title: 'DSN Octobre-2025 : Anomalie dans le traitement',
-  message: 'Votre déclaration a été reçue mais n’a pas pu être traitée. Consultez le Suivi DSN.',
+  title: 'Anomalie dans le traitement / Déclaration manquante',
+  message: 'Une action de votre part est attendue',
 };
 const ALERT_MISSING: DsnAlert = {
   period: 'Novembre-2025',
-  title: 'DSN Novembre-2025 : Déclaration manquante',
-  message: 'Une action de votre part est attendue.',
+  title: 'Une déclaration à rectifier',
+  message: 'Une action de votre part est attendue',
 };
 
 interface SiteSeed {
@@ -342,18 +397,76 @@ const CONTACTS: Record<string, { lastName: string; firstName: string }> = {
   'moreau-elec': { lastName: 'Moreau', firstName: 'Patrick' },
 };
 
-/** The cabinet comptable acts for every member seeded after the two Durand companies (not the signup ones). */
-const CABINET_MEMBERS = COMPANIES.slice(2).map((c) => `${c.slug}/site`);
+/** How many members the demo's accounting firm acts for: as many as the biggest firms. */
+export const CABINET_MEMBER_COUNT = 3_000;
+
+const TRADES = [
+  'MAÇONNERIE', 'CHARPENTE', 'COUVERTURE', 'PLOMBERIE', 'ÉLECTRICITÉ', 'MENUISERIE', 'PEINTURE', 'CARRELAGE',
+  'TERRASSEMENT', 'ÉTANCHÉITÉ', 'PLÂTRERIE', 'SERRURERIE', 'CHAUFFAGE', 'FAÇADES', 'TRAVAUX PUBLICS', 'ISOLATION',
+];
+const SURNAMES = [
+  'MARTIN', 'BERNARD', 'THOMAS', 'PETIT', 'ROBERT', 'RICHARD', 'DURAND', 'DUBOIS', 'MOREAU', 'LAURENT', 'SIMON',
+  'MICHEL', 'LEFEBVRE', 'LEROY', 'ROUX', 'DAVID', 'BERTRAND', 'MOREL', 'FOURNIER', 'GIRARD', 'BONNET', 'DUPONT',
+  'LAMBERT', 'FONTAINE', 'ROUSSEAU', 'VINCENT', 'MULLER', 'LEFÈVRE', 'FAURE', 'ANDRÉ', 'MERCIER', 'BLANC',
+];
+const FORMS = ['', ' SARL', ' SAS', ' ET FILS', ' & ASSOCIÉS'];
+const CITIES = [
+  'LYON', 'GRENOBLE', 'SAINT-ÉTIENNE', 'VALENCE', 'CHAMBÉRY', 'ANNECY', 'CLERMONT-FERRAND', 'BOURG-EN-BRESSE',
+  'ROANNE', 'VIENNE', 'MÂCON', 'AURILLAC', 'PRIVAS', 'LE PUY-EN-VELAY', 'MONTÉLIMAR', 'THONON-LES-BAINS',
+];
+
+/**
+ * The firm's other members, drawn after every other record (with a generator of their own, so that
+ * the other records stay as they were). Raisons sociales repeat, as they do: some members have two
+ * sites of the same name in different cities, which only the site name and SIRET tell apart.
+ */
+function cabinetCompanies(count: number): CompanySeed[] {
+  const companies: CompanySeed[] = [];
+  let index = 0;
+  while (index < count) {
+    const n = companies.length;
+    const raisonSociale = `${TRADES[n % TRADES.length]} ${SURNAMES[Math.floor(n / TRADES.length) % SURNAMES.length]}${
+      FORMS[Math.floor(n / (TRADES.length * SURNAMES.length)) % FORMS.length]}`;
+    const city = CITIES[n % CITIES.length]!;
+    // One member in seven has a second site.
+    const siteCount = n % 7 === 3 && index + 1 < count ? 2 : 1;
+    companies.push({
+      slug: `membre-${n + 1}`,
+      raisonSociale,
+      address: [raisonSociale, `${(n % 90) + 1} rue du Chantier`, city],
+      sites: Array.from({ length: siteCount }, (_, s) => {
+        const i = index + s;
+        return {
+          slug: `site-${s + 1}`,
+          name: s === 0 ? `Siège — ${city}` : `Agence de ${CITIES[(n + 5) % CITIES.length]}`,
+          identifiantCibtp: String(400_000_000 + i * 37),
+          // Some have something waiting: the picker must find them among thousands.
+          alerts: i % 11 === 4 ? [ALERT_MISSING] : i % 29 === 7 ? [ALERT_ANOMALY, ALERT_MISSING] : [],
+        };
+      }),
+    });
+    index += siteCount;
+  }
+  return companies;
+}
+
+const CABINET_COMPANIES = cabinetCompanies(CABINET_MEMBER_COUNT - (COMPANIES.length - 2));
+
+/** The cabinet comptable acts for every member seeded after the two Durand companies (not the signup ones), and the drawn ones. */
+const CABINET_MEMBERS = [...COMPANIES.slice(2), ...CABINET_COMPANIES].flatMap((c) => c.sites.map((site) => `${c.slug}/${site.slug}`));
 
 /** Builds the seed. `now` places the certification dates relative to the backend's clock. */
 export function createSeedDb(now: Date): MockDb {
   const random = seededRandom(20_260_115);
-  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
+  const drawn = seededRandom(20_261_201);
+  let draw = random;
+  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(draw() * 10)).join('');
   const companies: MockCompany[] = [];
   const sites: MockSite[] = [];
-  for (const seed of [...COMPANIES, ...SIGNUP_COMPANIES]) {
+  for (const seed of [...COMPANIES, ...SIGNUP_COMPANIES, ...CABINET_COMPANIES]) {
+    if (seed === CABINET_COMPANIES[0]) draw = drawn;
     // SIREN: 8 digits + Luhn key; never La Poste's (its SIRETs follow another rule) unless fixed.
-    let siren = seed.siren ?? withLuhnDigit(`${1 + Math.floor(random() * 9)}${digits(7)}`);
+    let siren = seed.siren ?? withLuhnDigit(`${1 + Math.floor(draw() * 9)}${digits(7)}`);
     if (!seed.siren && siren === LA_POSTE_SIREN) siren = withLuhnDigit('35600001');
     companies.push({ id: seed.slug, raisonSociale: seed.raisonSociale, siren, address: seed.address });
     seed.sites.forEach((site, index) => {
@@ -382,16 +495,34 @@ export function createSeedDb(now: Date): MockDb {
     secret: null,
     activated: true,
     emailCertifiedUntil: inAYear,
+    usage: {},
     ...init,
   });
 
   const accounts: MockAccount[] = [
     account({ id: 'u-admin', email: DEMO_ACCOUNTS.admin, firstName: 'Claire', lastName: 'Durand',
-      mobile: { number: '+33611223344', certified: true } }),
+      mobile: { number: '+33611223344', certified: true },
+      usage: { 'durand-btp/lyon': { 'gerer-salaries': 31, 'declarations-salaires': 14, 'comptes-bancaires': 9, 'situation-compte': 6 } } }),
+    // Administrator of the Lyon head office and of Grenoble; at Saint-Étienne, a delegate with some rights only.
     account({ id: 'u-multi', email: DEMO_ACCOUNTS.multi, firstName: 'Sophie', lastName: 'Lambert',
-      siteIds: ['durand-btp/lyon', 'durand-btp/saint-etienne', 'durand-charpente/grenoble'] }),
+      siteIds: ['durand-btp/lyon', 'durand-btp/saint-etienne', 'durand-charpente/grenoble'],
+      rights: {
+        'durand-btp/saint-etienne': {
+          administrator: false, colleges: ['ouvrier', 'etam'],
+          functions: { 'gerer-salaries': 'write', planning: 'write', 'conges-groupes': 'read', documents: 'read', 'arrets-intemperies': 'write' },
+        },
+      },
+      usage: {
+        'durand-btp/lyon': { 'remboursements-intemperies': 12, 'arrets-intemperies': 10, documents: 4 },
+        'durand-btp/saint-etienne': { planning: 20, 'gerer-salaries': 7, 'comptes-bancaires': 50 },
+      } }),
+    // What the members delegated to their firm: declarations, workers and documents, but neither the
+    // bank accounts nor the bad-weather claims.
     account({ id: 'u-cabinet', email: DEMO_ACCOUNTS.cabinet, firstName: 'Marc', lastName: 'Petit', kind: 'cabinet',
-      siteIds: CABINET_MEMBERS }),
+      siteIds: CABINET_MEMBERS,
+      defaultRights: grant('write', ['comptes-bancaires', 'telepaiements', 'remboursements-intemperies', 'arrets-intemperies'], {
+        'informations-adherent': 'read', 'situation-compte': 'read',
+      }) }),
     account({ id: 'u-worker', email: DEMO_ACCOUNTS.worker, firstName: 'Jean', lastName: 'Martin', kind: 'salarie',
       siteIds: [], mobile: { number: '+33612345678', certified: true } }),
     account({ id: 'u-new', email: DEMO_ACCOUNTS.notActivated, firstName: 'Lucas', lastName: 'Bernard',

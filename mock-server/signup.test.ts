@@ -353,8 +353,9 @@ describe('associateSite', () => {
       raisonSociale: 'DURAND BTP', siteName: 'Agence de Villefranche-sur-Saône',
     });
     const login = await client.login({ email: DEMO_ACCOUNTS.admin, password: DEMO_PASSWORD });
-    assert.equal(login.status, 'choose-tiers');
-    assert.deepEqual(login.tiers.map((t) => t.identifiantCibtp), ['100234567', DEMO_SIGNUP.association.identifiantCibtp]);
+    assert.deepEqual(login, { status: 'choose-tiers', tiersCount: 2 });
+    const { items } = await client.searchTiers({ sort: 'identifiantCibtp', direction: 'asc', page: 1, pageSize: 5 });
+    assert.deepEqual(items.map((t) => t.identifiantCibtp), ['100234567', DEMO_SIGNUP.association.identifiantCibtp]);
     await rejectsWith(client.identifyCompany(request), 'identification-failed');
     await rejectsWith(client.associateSite({ ticket, email: DEMO_ACCOUNTS.admin, password: DEMO_PASSWORD }), 'link-expired');
   });

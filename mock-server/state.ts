@@ -9,7 +9,7 @@ import { registerCompanyRequest, registerWorkerRequest } from '../sdk/schemas/re
 import { maskPhone } from '../sdk/rules/identifiers.js';
 import { DEFAULT_PASSWORD_POLICY } from '../sdk/rules/password.js';
 import {
-  createSeedDb, DEMO_ACCOUNTS, findAccountById, normaliseEmail, tiersOf,
+  createSeedDb, DEMO_ACCOUNTS, findAccountById, normaliseEmail, tiersView,
   type CivilStatus, type MockAccount, type MockDb, type MockSite,
 } from './db.js';
 import { MockHttpError, rateLimited } from './http-error.js';
@@ -119,7 +119,6 @@ interface SessionRecord {
 
 interface PendingTiers {
   accountId: string;
-  tiersIds: string[];
   expiresAt: Date;
 }
 
@@ -347,6 +346,12 @@ export class BackendState {
     return this.#sessionView();
   }
 
+  /** The tiers of the running session (`null` before a choice), without extending the session. */
+  sessionTiersId(): string | null {
+    const record = this.#session;
+    return record && record.expiresAt.getTime() > this.now().getTime() ? record.tiersId : null;
+  }
+
   /** The account signed in now, if any, without extending the session. */
   sessionAccount(): MockAccount | undefined {
     const record = this.#session;
@@ -377,12 +382,13 @@ export class BackendState {
     const record = this.#session;
     const account = record && this.account(record.accountId);
     if (!record || !account) return null;
-    const tiers: Tiers | null = record.tiersId === null
-      ? null
-      : (tiersOf(this.db, account).find((t) => t.id === record.tiersId) ?? null);
+    const tiers: Tiers | null = record.tiersId !== null && account.siteIds.includes(record.tiersId)
+      ? (tiersView(this.db, record.tiersId) ?? null)
+      : null;
     return {
       user: { email: account.email, firstName: account.firstName, lastName: account.lastName, kind: account.kind },
       tiers,
+      tiersCount: account.siteIds.length,
       expiresAt: record.expiresAt.toISOString(),
     };
   }
@@ -390,16 +396,15 @@ export class BackendState {
   // ---- Tiers choice ---------------------------------------------------------------------------------
 
   /** Remembers an authenticated login that still has to pick its tiers (as a short-lived cookie would). */
-  rememberPendingTiers(account: MockAccount, tiers: Tiers[]): void {
+  rememberPendingTiers(account: MockAccount): void {
     this.#pending = {
       accountId: account.id,
-      tiersIds: tiers.map((t) => t.id),
       expiresAt: new Date(this.now().getTime() + LIMITS.pendingTiersTtl),
     };
   }
 
   /** The login waiting for a tiers choice, or `undefined` when it never existed or ran out. */
-  pendingTiers(): { account: MockAccount; tiersIds: readonly string[] } | undefined {
+  pendingTiers(): { account: MockAccount } | undefined {
     const pending = this.#pending;
     if (!pending) return undefined;
     if (pending.expiresAt.getTime() <= this.now().getTime()) {
@@ -407,7 +412,7 @@ export class BackendState {
       return undefined;
     }
     const account = this.account(pending.accountId);
-    return account && { account, tiersIds: pending.tiersIds };
+    return account && { account };
   }
 
   // ---- Failure throttle (logins, identifications) ---------------------------------------------------

@@ -1,6 +1,15 @@
 // `npm run bench`: throughput of the pure rules and schemas that run on every keystroke in the
-// widgets (live validation) and on every request in the SDK and the mock. Speed lives here, not in tests.
+// widgets (live validation) and on every request in the SDK and the mock; the mock's tiers queries at
+// an accounting firm's scale; and, in Chromium (after `npm run build`), the tiers picker's first render
+// and search-to-result time with 3,000 tiers. Speed lives here, not in tests: nothing is asserted.
 import { performance } from 'node:perf_hooks';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { createPortalClient, type TiersQuery } from '../sdk/index.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../mock-server/index.js';
+import { startMockServer } from '../mock-server/node.js';
+import { CHROME_ARGS, findChrome } from './chrome.mjs';
 import { evaluatePassword, fieldErrors, isSiret, LoginRequest, ResetPasswordRequest } from '../sdk/index.js';
 
 interface Case {
@@ -30,3 +39,114 @@ const rows = cases.map(({ name, run }) => {
   return { case: name, iterations, 'µs/op': +((ms * 1000) / iterations).toFixed(2), 'ops/s': Math.round(iterations / (ms / 1000)) };
 });
 console.table(rows);
+
+// ---- The tiers picker at an accounting firm's scale (3,000 members) --------------------------------
+
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+const ms = (value: number) => +value.toFixed(2);
+
+/** The mock's `searchTiers` for the firm, through MSW in Node (the handler, its schemas and the transport). */
+async function mockQueries(): Promise<void> {
+  const baseUrl = 'http://bench.test/api/';
+  const mock = startMockServer({ baseUrl });
+  try {
+    const client = createPortalClient({ baseUrl });
+    await client.login({ email: DEMO_ACCOUNTS.cabinet, password: DEMO_PASSWORD });
+    const base: TiersQuery = { sort: 'raisonSociale', direction: 'asc', page: 1, pageSize: 10 };
+    const queries: Array<[string, TiersQuery]> = [
+      ['first page, by raison sociale', base],
+      ['page 150, by SIRET', { ...base, sort: 'siret', page: 150 }],
+      ['search « martin »', { ...base, q: 'martin' }],
+      ['search a SIRET prefix', { ...base, q: '4' }],
+      ['by DSN alerts, descending', { ...base, sort: 'dsnAlerts', direction: 'desc' }],
+    ];
+    const rows = [];
+    for (const [name, query] of queries) {
+      const times: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const start = performance.now();
+        await client.searchTiers(query);
+        times.push(performance.now() - start);
+      }
+      rows.push({ 'mock searchTiers (3,000 tiers)': name, 'median ms': ms(median(times.slice(5))) });
+    }
+    console.table(rows);
+  } finally {
+    mock.close();
+  }
+}
+
+/**
+ * In Chromium, on the demo's company page (the drop-in loader, the mock in a service worker): the
+ * picker's first render after an accounting firm's login, and the time from a search typed to its rows.
+ */
+async function pickerInChromium(): Promise<void> {
+  if (!existsSync(fileURLToPath(new URL('../dist/cibtp-widgets.js', import.meta.url)))) {
+    console.log('Chromium part skipped: run `npm run build` first.');
+    return;
+  }
+  const { startDemoServer } = await import('../demo/server.mjs');
+  const server = await startDemoServer({ port: 0 });
+  const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    // Marks, in the page's own clock, when the picker is connected and when it first shows rows.
+    await page.evaluateOnNewDocument(() => {
+      const marks: Record<string, number> = {};
+      (window as unknown as { __marks: Record<string, number> }).__marks = marks;
+      new MutationObserver(() => {
+        const picker = document.querySelector('cibtp-tiers-picker');
+        if (picker && !marks['connected']) marks['connected'] = performance.now();
+        if (picker?.querySelector('tbody tr') && !marks['rows']) marks['rows'] = performance.now();
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(new URL('/espace-entreprise.html', server.url).href, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.waitForSelector('cibtp-login input[name="email"]', { visible: true });
+    await page.type('cibtp-login input[name="email"]', DEMO_ACCOUNTS.cabinet);
+    await page.type('cibtp-login input[name="password"]', DEMO_PASSWORD);
+    await page.click('cibtp-login button[type="submit"]');
+    await page.waitForSelector('cibtp-tiers-picker tbody tr', { timeout: 30_000 });
+    const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+    const firstRender = (marks['rows'] ?? NaN) - (marks['connected'] ?? NaN);
+
+    const searches = ['martin', 'maconnerie lefevre', '400000', 'plomberie', 'zz-aucun'];
+    const times: number[] = [];
+    for (const q of [...searches, ...searches]) {
+      times.push(await page.evaluate(async (text) => {
+        const input = document.querySelector<HTMLInputElement>('cibtp-tiers-picker input[type="search"]')!;
+        const before = document.querySelector('cibtp-tiers-picker tbody')?.textContent;
+        const start = performance.now();
+        input.value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        // Until the rows (or the "no match" message) changed: checked at each frame.
+        await new Promise<void>((resolve) => {
+          const check = () => {
+            const picker = document.querySelector('cibtp-tiers-picker')!;
+            const body = picker.querySelector('tbody')?.textContent;
+            const busy = picker.querySelector('[aria-busy="true"]');
+            if (!busy && body !== before) resolve();
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        });
+        return performance.now() - start;
+      }, q));
+    }
+    console.table([
+      { 'tiers picker in Chromium (3,000 tiers)': 'first render (connected → rows shown)', ms: ms(firstRender) },
+      { 'tiers picker in Chromium (3,000 tiers)': 'search typed → its rows shown (median of 10, incl. the typing pause)', ms: ms(median(times)) },
+    ]);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await mockQueries();
+await pickerInChromium();

@@ -102,7 +102,13 @@ function rendered(file, name) {
   for (let pass = 0; pass < 10; pass += 1) {
     const result = traverse(roots, previous);
     const signature = [...result.calls].map(([fn, list]) => `${fn.getSourceFile().fileName}:${fn.pos}:${list === 'unknown' ? 'u' : list.length}`).join();
-    if (previous && signature === previous.signature) return { ...result, lightDom };
+    if (previous && signature === previous.signature) {
+      // A class of the chain whose `framed` is `return false` never renders the frame (`part="card"`).
+      const unframed = [widget, ...chain].some((c) => c.members.some((m) =>
+        ts.isGetAccessorDeclaration(m) && m.name.getText() === 'framed' && /^\{\s*return false;\s*\}$/.test(m.body?.getText() ?? '')));
+      if (unframed) result.parts.delete('card');
+      return { ...result, lightDom };
+    }
     previous = { calls: result.calls, signature };
   }
   throw new Error(`${name}: the analysis does not settle`);
@@ -164,6 +170,10 @@ function traverse(roots, previous) {
   const visit = (node, omitted) => {
     if (ts.isFunctionLike(node) && node.parameters) omitted = new Map([...omitted, ...notGiven(node)]);
     if (ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) scan(node.text);
+    // A part given to a shared template helper as an option: `nav.link(to, text, { part: 'tile' })`.
+    if (ts.isPropertyAssignment(node) && node.name.getText() === 'part' && ts.isStringLiteralLike(node.initializer)) {
+      found.dataParts.add(node.initializer.text);
+    }
     if (omitted.size) {
       if (ts.isConditionalExpression(node) && falsy(node.condition, omitted)) return visit(node.whenFalse, omitted);
       if (ts.isIfStatement(node) && falsy(node.expression, omitted)) return node.elseStatement && visit(node.elseStatement, omitted);

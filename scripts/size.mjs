@@ -47,10 +47,16 @@ import { WIDGETS } from '../components/registry.ts';
 export const LOGIN_PAGE_BUDGET_GZIP = 40_000;
 /** Regression ceiling of demo/integration.html (drop-in) while over the budget; lower it as it shrinks. */
 export const LOGIN_PAGE_CEILING_GZIP = 53_400;
-/** Regression ceiling of demo/integration-composant.html (per-widget entry), same rule. */
-export const LOGIN_PAGE_ENTRIES_CEILING_GZIP = 48_600;
-/** Regression ceiling of the all-in-one bundle dist/cibtp-widgets.bundle.js (one file). */
-export const BUNDLE_CEILING_GZIP = 96_500;
+/**
+ * Regression ceiling of demo/integration-composant.html (per-widget entry), same rule. Raised by 100
+ * bytes with the route contract every widget now shares (the portal's `routes`, the one login link).
+ */
+export const LOGIN_PAGE_ENTRIES_CEILING_GZIP = 48_700;
+/**
+ * Regression ceiling of the all-in-one bundle dist/cibtp-widgets.bundle.js (one file): every widget of
+ * the kit, the space's shell (tiers picker, top bar, menu, tiles, side bar, footer, home page) included.
+ */
+export const BUNDLE_CEILING_GZIP = 113_500;
 
 /** The pages of the budget, with the name of the constant that holds each one's ceiling. */
 export const BUDGET_PAGES = [

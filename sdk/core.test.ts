@@ -254,6 +254,7 @@ describe('session effects declared in the definition', () => {
   const session: Session = {
     user: { email: 'a@b.fr', firstName: 'Jeanne', lastName: 'Martin', kind: 'entreprise' },
     tiers: null,
+    tiersCount: 1,
     expiresAt: '2026-01-15T08:30:00.000Z',
   };
   const Signed = z.object({ status: z.enum(['signed-in', 'pending']), session: z.optional(z.unknown()) });
@@ -313,6 +314,7 @@ describe('two call styles, one transport', () => {
     const session: Session = {
       user: { email: 'admin@durand-btp.fr', firstName: 'Paul', lastName: 'Durand', kind: 'entreprise' },
       tiers: null,
+      tiersCount: 1,
       expiresAt: '2026-01-15T08:30:00.000Z',
     };
     server.use(

@@ -226,7 +226,7 @@ describe('3. dates from the server', () => {
 
   test('a session or challenge date that is invalid or outside 2000–2100 is malformed-response', async () => {
     const session = (expiresAt: string) => ({
-      user: { email: 'a@b.fr', firstName: 'A', lastName: 'B', kind: 'entreprise' }, tiers: null, expiresAt,
+      user: { email: 'a@b.fr', firstName: 'A', lastName: 'B', kind: 'entreprise' }, tiers: null, tiersCount: 1, expiresAt,
     });
     for (const expiresAt of ['9999-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '2026-02-30T00:00:00Z']) {
       answer('post', 'auth/tiers', () => HttpResponse.json({ status: 'signed-in', session: session(expiresAt) }));

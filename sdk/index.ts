@@ -17,6 +17,11 @@ export type { OperationName, OperationInput, OperationOutput, Operations } from 
 export { fieldErrors } from './validate.js';
 export * from './auth/index.js'; // functions, definitions, schemas
 export * from './signup/index.js';
+export {
+  searchTiers, tiersRights, homeTiles, recordUse, searchTiersDef, tiersRightsDef, homeTilesDef, recordUseDef,
+} from './tiers/operations.js';
+export * from './schemas/tiers.js';
+export * from './rules/rights.js';
 export * from './schemas/common.js';
 export * from './rules/password.js';
 export * from './rules/identifiers.js';

@@ -7,6 +7,7 @@ import { authOperations } from './auth/operations.js';
 import { csrfDef } from './csrf.js';
 import { signupOperations } from './signup/operations.js';
 import { registrationOperations } from './signup/registration.js';
+import { tiersOperations } from './tiers/operations.js';
 import type { InputOf, OutputOf } from './definition.js';
 
 export type { OperationDef } from './definition.js';
@@ -16,6 +17,7 @@ export const operations = {
   ...authOperations,
   ...signupOperations,
   ...registrationOperations,
+  ...tiersOperations,
 } as const;
 
 export type Operations = typeof operations;

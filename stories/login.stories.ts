@@ -158,20 +158,24 @@ export const SignedInWithCode: Story = {
   },
 };
 
-/** An account with several adhérents / sites déclarants chooses the tiers it works for. */
+/**
+ * An account with several adhérents / sites déclarants chooses the tiers it works for: « Étape 2 sur 2 »,
+ * with `<cibtp-tiers-picker embedded>` (fetched only now).
+ */
 export const TiersChoice: Story = {
   play: async ({ canvasElement }) => {
     await signIn(canvasElement, DEMO_ACCOUNTS.multi);
-    await find(canvasElement, 'cibtp-login input[name="tiers"]', 8000);
+    await find(canvasElement, 'cibtp-login cibtp-tiers-picker input[type="radio"]', 8000);
   },
 };
 
+/** The Saint-Étienne site chosen in the picker, then *Valider*: signed in for it. */
 export const SignedInAfterTiers: Story = {
   play: async ({ canvasElement }) => {
     await signIn(canvasElement, DEMO_ACCOUNTS.multi);
-    const first = await find<HTMLInputElement>(canvasElement, 'cibtp-login input[name="tiers"]', 8000);
+    const first = await find<HTMLInputElement>(canvasElement, 'cibtp-login cibtp-tiers-picker input[type="radio"]', 8000);
     first.click();
-    await submit(await find(canvasElement, 'cibtp-login'));
+    await submit(await find(canvasElement, 'cibtp-login cibtp-tiers-picker'));
     await waitForText(await find(canvasElement, 'cibtp-login'), /Connexion réussie|Bienvenue|Signed in|Welcome/i, 8000);
   },
 };

@@ -3,7 +3,10 @@
  * story and configured by the story's `parameters.mock`; helpers for `play` functions.
  */
 import { createMockBackend, type Fault, type MockBackend } from '../mock-server/index.js';
-import { createPortalClient, type OperationName } from '../sdk/index.js';
+import { createPortalClient, type OperationName, type PortalClient, type TiersSort } from '../sdk/index.js';
+import { DEMO_PASSWORD } from '../mock-server/index.js';
+import { login, selectTiers } from '../sdk/auth/index.js';
+import { searchTiers } from '../sdk/tiers/operations.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 
 /**
@@ -145,4 +148,31 @@ export function outboxToken(email: string): string {
   const value = link ? new URLSearchParams(link.hash.slice(1)).get('token') : null;
   if (!value) throw new Error(`No link in the outbox for ${email}`);
   return value;
+}
+
+/**
+ * Which tiers a story signs in on, for a login with several: an id, or the first of the login's list in
+ * an order (an accounting firm's 3,000). None: the choice is left pending.
+ */
+export type StoryTiers = string | { sort: TiersSort; direction: 'asc' | 'desc' };
+
+/**
+ * A loader (`loaded.client`): a client signed in as `email` through the SDK against the mock, on `tiers`,
+ * once per story run (a change of the « Langue » toolbar keeps the session). `patient`: a story that holds
+ * a request for minutes (a « loading » state) makes its client wait as long.
+ */
+export function signedInLoader(email: string, tiers?: StoryTiers, o: { patient?: boolean } = {}) {
+  return async (): Promise<{ client: PortalClient }> => ({
+    client: await keptForTheRun(`signed-in ${email} ${JSON.stringify(tiers ?? null)} ${String(o.patient)}`, async () => {
+      const client = createPortalClient({ baseUrl: '/api/', ...(o.patient ? { timeout: 601_000, totalTimeout: 601_000 } : {}) });
+      const result = await login(client, { email, password: DEMO_PASSWORD });
+      if (result.status === 'choose-tiers' && tiers) {
+        const tiersId = typeof tiers === 'string'
+          ? tiers
+          : (await searchTiers(client, { ...tiers, page: 1, pageSize: 1 })).items[0]!.id;
+        await selectTiers(client, { tiersId });
+      }
+      return client;
+    }),
+  });
 }

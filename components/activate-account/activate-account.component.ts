@@ -161,7 +161,7 @@ export class CibtpActivateAccount extends CibtpElement {
               id: 'activate.certified.body',
             }),
       )}
-      ${this.signInButton()}`;
+      ${this.loginLink()}`;
   }
 
   private errorTemplate(error: PortalError): TemplateResult {
@@ -174,7 +174,7 @@ export class CibtpActivateAccount extends CibtpElement {
             id: 'activate.invalid.body',
           })}
         </p>
-        ${this.signInButton()}`;
+        ${this.loginLink()}`;
     }
     return html`${this.headingTemplate(msg('L’activation n’a pas abouti', { id: 'activate.failed.title' }))}
       <p class="cibtp-note">${errorMessage(error)}</p>

@@ -8,7 +8,7 @@ import { CibtpElement } from '../shared/base-element.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { companyBlocked, companyForm, companyStep, companySummary } from '../shared/company-step.js';
 import { emit, type NavigateTarget } from '../shared/events.js';
-import { button, formActions, formShell, notice, requiredNote, textField } from '../shared/fields.js';
+import { formActions, formShell, notice, requiredNote, textField } from '../shared/fields.js';
 import { msg } from '../shared/localization.js';
 import { safeHref } from '../shared/navigation.js';
 import { WizardController } from '../shared/wizard-controller.js';
@@ -45,8 +45,9 @@ declare global {
  * @summary Associate a further declaring site with an existing login (two steps).
  *
  * @fires cibtp-site-associated - `CustomEvent<{ raisonSociale: string; siteName: string }>`: the site is associated.
- * @fires cibtp-navigate - `CustomEvent<{ to: 'login' | 'forgot-password' }>`, cancelable: « Annuler », « Retour à la
- *   connexion » (without `login-href`), « Je n’ai pas mon code confidentiel » (otherwise shown inline).
+ * @fires cibtp-navigate - `CustomEvent<{ to: 'login' | 'confidential-code' }>`, cancelable: `login` on « Annuler »,
+ *   « Retour à la connexion » (without `login-href`); `confidential-code` on « Je n’ai pas mon code
+ *   confidentiel » (otherwise shown inline).
  *
  * @csspart card - The frame around the widget (a real part: `cibtp-associate-site::part(card)`).
  * @datapart heading - The heading of the current step.
@@ -225,19 +226,9 @@ export class CibtpAssociateSite extends CibtpElement {
           id: 'associate.done.next',
         })}
       </p>
-      <p>${this.loginLink(msg('Retour à la connexion', { id: 'common.back-to-login' }))}</p>`;
+      ${this.loginLink(msg('Retour à la connexion', { id: 'common.back-to-login' }), this.loginHref)}`;
   }
 
-  /** « Retour à la connexion »: a link to `login-href`, else a button that asks the host (cancelable either way). */
-  private loginLink(text: string): TemplateResult {
-    const safe = safeHref(this.loginHref);
-    const go = (event: Event) => {
-      if (!emit(this, 'cibtp-navigate', { to: 'login' })) event.preventDefault();
-    };
-    return safe
-      ? html`<a class="cibtp-button cibtp-button--primary" href=${safe} @click=${go}>${text}</a>`
-      : button({ variant: 'primary', label: text, onClick: go });
-  }
 
   private forgotTemplate(): TemplateResult {
     return html`<cibtp-forgot-password
@@ -313,7 +304,7 @@ export class CibtpAssociateSite extends CibtpElement {
 
   private async onForgotCode(): Promise<void> {
     // The inline flow is fetched when asked for: a page that only signs in never loads it.
-    await this.openRecovery(this.companyForm, () => this.wizard.go('forgot', { focus: false }));
+    await this.openRecovery(this.companyForm, () => this.wizard.go('forgot', { focus: false }), 'confidential-code');
   }
 
   /** The inline request of a new code says « back to the login »: back to step 1 here, not the host's login. */

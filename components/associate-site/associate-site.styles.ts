@@ -28,10 +28,5 @@ export const associateSiteStyles = [
       margin: 0;
       font-weight: 600;
     }
-    :where(cibtp-associate-site) a.cibtp-button {
-      display: inline-flex;
-      align-items: center;
-      text-decoration: none;
-    }
   `,
 ];

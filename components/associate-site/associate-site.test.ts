@@ -163,9 +163,9 @@ describe('<cibtp-associate-site>', () => {
     await login.updateComplete;
     signInFields(login, DEMO_ACCOUNTS.admin, DEMO_PASSWORD);
     button(login, 'Se connecter').click();
-    await until(() => login.querySelector('input[name="tiers"]'), 'tiers step');
-    expect(text($(login, '[data-part="tiers-table"]'))).to.include(detail.siteName);
-    expect(text($(login, '[data-part="tiers-table"]'))).to.include(SITE.identifiantCibtp);
+    await until(() => login.querySelectorAll('cibtp-tiers-picker tbody tr').length === 2, 'the tiers picker, with two sites');
+    expect(text($(login, 'cibtp-tiers-picker [data-part="table"]'))).to.include(detail.siteName);
+    expect(text($(login, 'cibtp-tiers-picker [data-part="table"]'))).to.include(SITE.identifiantCibtp);
   });
 
   it('« Retour » keeps what was typed on both steps', async () => {

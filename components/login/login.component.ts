@@ -2,17 +2,18 @@ import { localized } from '@lit/localize';
 import { msg, str } from '../shared/localization.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { login, renewCertification, resendActivation, resendOtp, selectTiers, verifyOtp } from '../../sdk/auth/index.js';
+import { login, renewCertification, resendActivation, resendOtp, verifyOtp } from '../../sdk/auth/index.js';
 import { PortalError } from '../../sdk/errors.js';
-import { LoginRequest, SelectTiersRequest, VerifyOtpRequest, type LoginResult, type OtpChallenge } from '../../sdk/schemas/auth.js';
-import type { Session, Tiers } from '../../sdk/schemas/common.js';
-import { CibtpElement, adoptIntoRoot } from '../shared/base-element.js';
+import { LoginRequest, VerifyOtpRequest, type LoginResult, type OtpChallenge } from '../../sdk/schemas/auth.js';
+import type { Session } from '../../sdk/schemas/common.js';
+import { CibtpElement } from '../shared/base-element.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { codeField, codeStep } from '../shared/code-step.js';
-import { emit, type NavigateTarget } from '../shared/events.js';
+import { emit, type CibtpEvent, type NavigateTarget } from '../shared/events.js';
 import { button, formActions, formShell, passwordField, requiredNote, textField } from '../shared/fields.js';
 import type { FormController, FormField } from '../shared/form-controller.js';
-import { errorMessage, fieldMessage, isolate, otpInvalidMessage, type Message } from '../shared/messages.js';
+import { ensureDefined } from '../shared/lazy.js';
+import { errorMessage, isolate, otpInvalidMessage, type Message } from '../shared/messages.js';
 import { safeHref } from '../shared/navigation.js';
 import { RequestController, RetryKeys } from '../shared/request-controller.js';
 import { WizardController } from '../shared/wizard-controller.js';
@@ -43,6 +44,13 @@ type SideNotice = 'activation-sent' | 'certification-sent';
  * company's, no « sites déclarants » entry point, the worker guide's « Vous vous connectez pour la
  * première fois ? Je crée mon espace sécurisé », and the inline forgotten-password flow goes straight
  * to the reset link (a worker has no confidential code).
+ *
+ * **Tiers step.** A login linked to several tiers (`choose-tiers`) goes on to « Étape 2 sur 2 » under
+ * the login's own heading (which takes the focus), with `<cibtp-tiers-picker embedded>` (its heading
+ * one level below) for the choice, which the backend searches, sorts and pages. The picker's code is a
+ * separate module, fetched only then: a login with one tiers never carries it. Its *Valider* signs in
+ * (`cibtp-signed-in`, as after a password); its *Annuler*, or a wait for the choice that ran out on the
+ * server, comes back to the credentials. The picker's own events do not leave the login.
  *
  * **FranceConnect.** With `franceconnect`, the button « S’identifier avec FranceConnect » sits above
  * the form (its code is a separate module, fetched only then: a company login page never carries it).
@@ -90,7 +98,7 @@ type SideNotice = 'activation-sent' | 'certification-sent';
  * @datapart error-summary - The box listing the problems after a failed submission.
  * @datapart notice - A success or information box.
  * @datapart links - The entry points below the form.
- * @datapart tiers-table - The table of the tiers step.
+ * @datapart tiers-picker - The `<cibtp-tiers-picker embedded>` of the tiers step (style its parts as `cibtp-tiers-picker [data-part="…"]`).
  * @datapart franceconnect - The FranceConnect block (sentence, button, « Qu’est-ce que FranceConnect ? »), with `franceconnect`.
  * @datapart franceconnect-button - The « S’identifier avec FranceConnect » button.
  * @datapart franceconnect-logo - The logo inside that button (where a caisse puts FranceConnect's official one).
@@ -149,13 +157,14 @@ export class CibtpLogin extends CibtpElement {
   @state() private sideNotice: SideNotice | undefined;
   @state() private sideProblem: PortalError | undefined;
   @state() private challenge: OtpChallenge | undefined;
-  @state() private tiers: Tiers[] = [];
+  /** How many tiers the login may act for, once the server asked for a choice (0: no tiers step). */
+  @state() private tiersCount = 0;
+  /** Stops following the SDK's « session expired » (followed while the tiers step is shown). */
+  private stopExpiryWatch: (() => void) | undefined;
   @state() private signedIn: Session | undefined;
   /** The FranceConnect part, once its module is loaded (`franceconnect` only). */
   @state() private franceConnectFlow: FranceConnectFlow | undefined;
   private franceConnectLoading = false;
-  /** The tiers step's module, once a login needed it. */
-  private tiersStep: typeof import('./tiers-step.js') | undefined;
 
   private readonly sideRequest = new RequestController(this);
   private readonly sideKeys = new RetryKeys();
@@ -168,12 +177,12 @@ export class CibtpLogin extends CibtpElement {
     [
       { id: 'credentials' },
       { id: 'otp', when: () => !!this.challenge },
-      { id: 'tiers', when: () => this.tiers.length > 0 },
+      { id: 'tiers', when: () => this.tiersCount > 0 },
       { id: 'signed-in', counted: false },
       { id: 'forgot', counted: false, when: () => false },
       { id: 'franceconnect', counted: false, when: () => false },
     ],
-    () => [this.credentials, this.code, this.tiersForm, ...(this.franceConnectFlow?.forms ?? [])],
+    () => [this.credentials, this.code, ...(this.franceConnectFlow?.forms ?? [])],
   );
 
   private readonly credentials = this.createForm({
@@ -188,19 +197,6 @@ export class CibtpLogin extends CibtpElement {
     fields: [codeField()],
     schema: VerifyOtpRequest,
     extra: () => ({ challengeId: this.challenge?.id ?? '' }),
-  });
-
-  private readonly tiersForm = this.createForm({
-    fields: [
-      {
-        name: 'tiersId',
-        input: 'tiers',
-        target: 'tiers-0',
-        label: () => msg('Adhérent et site déclarant', { id: 'login.tiers.field' }),
-        messages: { required: (label) => fieldMessage(label, 'choose') },
-      },
-    ],
-    schema: SelectTiersRequest,
   });
 
   /** The email field, whose example address follows the audience (read when a message is written). */
@@ -268,8 +264,31 @@ export class CibtpLogin extends CibtpElement {
   }
 
   protected override updated(): void {
-    // The tiers table needs more room than a form: the host widens (see `--cibtp-max-width-wide`).
+    // The tiers picker's table needs more room than a form: the host widens (see `--cibtp-max-width-wide`).
     this.toggleAttribute('data-wide', this.wizard.current === 'tiers');
+    if (this.wizard.current !== 'tiers') this.stopWatchingExpiry();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatchingExpiry();
+  }
+
+  /**
+   * While the picker is shown, the wait for a choice may run out on the server (the picker's list or
+   * its *Valider* then meet `session-expired`): the login goes back to the password, with why, as it
+   * does for an expired one-time code.
+   */
+  private watchExpiry(): void {
+    this.stopWatchingExpiry();
+    this.stopExpiryWatch = this.clients.value?.onSessionExpired(() => {
+      if (this.wizard.current === 'tiers') void this.toCredentials(new PortalError('session-expired'));
+    });
+  }
+
+  private stopWatchingExpiry(): void {
+    this.stopExpiryWatch?.();
+    this.stopExpiryWatch = undefined;
   }
 
   /** The portal's session changed (a sign-out, an expiry, a sign-in elsewhere): the login follows it. */
@@ -278,7 +297,8 @@ export class CibtpLogin extends CibtpElement {
       this.signedIn = undefined;
       this.status = () => msg('Vous êtes déconnecté.', { id: 'login.signed-out.status' });
       void this.wizard.restart('credentials', { focus: false });
-    } else if (session && this.wizard.current !== 'signed-in' && !this.wizard.pending) {
+    } else if (session && this.wizard.current !== 'signed-in' && this.wizard.current !== 'tiers' && !this.wizard.pending) {
+      // (On the tiers step, the new session is the picker's choice: its `cibtp-tiers-selected` follows.)
       this.signedIn = session;
       void this.wizard.restart('signed-in', { focus: false });
     }
@@ -426,19 +446,20 @@ export class CibtpLogin extends CibtpElement {
       })}`;
   }
 
+  /**
+   * « Étape 2 sur 2 » under the login's heading (which takes the focus as the step opens), then the
+   * picker, whose own heading, one level below, names the choice: one heading each, as in the guide.
+   */
   private tiersTemplate(): TemplateResult {
-    const form = this.tiersForm;
-    return (
-      this.tiersStep?.tiersStep({
-        id: (name) => this.fid(name),
-        form,
-        tiers: this.tiers,
-        heading: this.headingTemplate(msg('Choix de l’adhérent et du site déclarant', { id: 'login.tiers.title' }), this.wizard.position),
-        summary: this.summaryOf(form),
-        onSubmit: this.onTiersSubmit,
-        onCancel: this.backToCredentials,
-      }) ?? this.credentialsTemplate()
-    );
+    return html`${this.headingTemplate(msg('Connexion à votre espace CIBTP', { id: 'login.title' }), this.wizard.position)}
+      <cibtp-tiers-picker
+        embedded
+        data-part="tiers-picker"
+        heading-level=${this.headingLevel + 1}
+        .client=${this.clients.value}
+        @cibtp-tiers-selected=${this.onTiersSelected}
+        @cibtp-tiers-cancel=${this.onTiersCancel}
+      ></cibtp-tiers-picker>`;
   }
 
   private forgotTemplate(): TemplateResult {
@@ -492,16 +513,15 @@ export class CibtpLogin extends CibtpElement {
       emit(this, 'cibtp-signed-in', { session: result.session });
       await this.wizard.go('signed-in');
     } else if (result.status === 'choose-tiers') {
-      // The tiers table is fetched when a login has several tiers: most logins never need it.
+      // The picker is fetched when a login has several tiers: most logins never need it.
       try {
-        this.tiersStep ??= await import('./tiers-step.js');
-      } catch (cause) {
-        await this.credentials.fail(new PortalError('network', { cause }));
+        await ensureDefined('cibtp-tiers-picker', () => import('../tiers-picker/tiers-picker.js'));
+      } catch (error) {
+        await this.credentials.fail(error as PortalError);
         return;
       }
-      adoptIntoRoot(this, [this.tiersStep.tiersStyles]);
-      this.tiers = result.tiers;
-      this.tiersForm.set('tiersId', '');
+      this.tiersCount = result.tiersCount;
+      this.watchExpiry();
       await this.wizard.go('tiers');
     } else {
       this.challenge = result.challenge;
@@ -567,7 +587,7 @@ export class CibtpLogin extends CibtpElement {
   /** Back to the password (which the user keeps) with the problem that ended the step. */
   private async toCredentials(error: PortalError, text?: Message): Promise<void> {
     this.challenge = undefined;
-    this.tiers = [];
+    this.tiersCount = 0;
     await this.wizard.restart('credentials', { focus: false });
     this.credentials.problem = error;
     this.credentials.problemText = text;
@@ -597,25 +617,24 @@ export class CibtpLogin extends CibtpElement {
     }
   }
 
-  private async onTiersSubmit(event: SubmitEvent): Promise<void> {
-    const outcome = await this.tiersForm.submit(event, {
-      pending: () => msg('Connexion en cours…', { id: 'login.pending' }),
-      send: (client, data, call) => selectTiers(client, data, call),
-      onError: async (error) => {
-        if (error.code !== 'session-expired') return false;
-        await this.toCredentials(error);
-        return true;
-      },
-    });
-    if (outcome?.ok) await this.onResult(outcome.value);
+  /** The picker's *Valider* went through: signed in for that tiers, as the login's own answer would be. */
+  private async onTiersSelected(event: CibtpEvent<'cibtp-tiers-selected'>): Promise<void> {
+    event.stopPropagation();
+    await this.onResult({ status: 'signed-in', session: event.detail.session });
+  }
+
+  /** The picker's *Annuler*: back to the credentials. */
+  private async onTiersCancel(event: CibtpEvent<'cibtp-tiers-cancel'>): Promise<void> {
+    event.stopPropagation();
+    await this.backToCredentials();
   }
 
   private async backToCredentials(): Promise<void> {
     this.sideRequest.abort();
     this.sideProblem = undefined;
     this.challenge = undefined;
-    this.tiers = [];
-    for (const form of [this.credentials, this.code, this.tiersForm]) form.clear();
+    this.tiersCount = 0;
+    for (const form of [this.credentials, this.code]) form.clear();
     await this.wizard.restart('credentials');
   }
 

@@ -3,7 +3,8 @@ import { formStyles } from '../shared/styles.js';
 
 /**
  * The styles of `<cibtp-login>`: the shared form rules (`formStyles`, one sheet for every widget), then
- * its own sheet, scoped by its tag. The tiers table's sheet comes with its step (`tiers-step.ts`).
+ * its own sheet, scoped by its tag. The tiers step's table is `<cibtp-tiers-picker>`'s, with its own sheet
+ * (fetched with it); the login only widens for it (`data-wide`).
  * (Comments inside the css`` literal would ship to every page: they are kept out here.)
  */
 export const loginStyles = [

@@ -4,12 +4,14 @@ import './login.js';
 import '../portal/portal.js';
 import type { CibtpLogin } from './login.component.js';
 import type { CibtpPortal } from '../portal/portal.component.js';
+import type { CibtpTiersPicker } from '../tiers-picker/tiers-picker.component.js';
 import type { Fault } from '../../mock-server/index.js';
 import type { RunningMockWorker } from '../../mock-server/browser.js';
 import type { Session } from '../../sdk/index.js';
 import { setLocale } from '../shared/localization.js';
 import {
   $, autofill, button, field, fieldError, focused, recordingClient, resetBackend, summaryEntries, text, type, until, type RecordedCall, expectFieldProblem, inEnglish,
+  headingText, stepText,
 } from '../shared/testing.js';
 import { formWidgetSuite } from '../shared/form-suite.js';
 
@@ -249,49 +251,131 @@ describe('<cibtp-login>', () => {
   });
 
   describe('tiers step', () => {
-    it('asks for the adhérent and site, then signs in with the chosen tiers', async () => {
+    // Keep this test first of those that reach the tiers step: the picker's module is then not loaded yet.
+    it('a login with one tiers never fetches the picker', async () => {
       const { el } = await render();
+      signIn(el, 'admin@durand-btp.fr');
+      await until(() => text(el).includes('Connexion réussie'), 'signed in');
+      expect(customElements.get('cibtp-tiers-picker')).to.equal(undefined);
+    });
+
+    it('shows the picker under « Étape 2 sur 2 »; its Valider signs in with the chosen tiers (cibtp-signed-in)', async () => {
+      const { el, calls } = await render();
       signIn(el, 'multi@durand-btp.fr');
-      await until(() => text(el).includes("Choix de l’adhérent et du site déclarant"), 'tiers step');
+      await until(() => el.querySelector('cibtp-tiers-picker tbody tr'), 'tiers step');
+      const picker = $<CibtpTiersPicker>(el, 'cibtp-tiers-picker');
+      // One heading per level: the login's step, then the picker's choice; the step's heading has the focus.
+      expect(stepText(el)).to.equal('Étape 2 sur 2');
+      expect(headingText(el)).to.equal('Connexion à votre espace CIBTP');
+      expect(el.querySelectorAll('h2')).to.have.length(1);
       expect(focused()).to.equal($(el, 'h2'));
-      const radios = [...el.querySelectorAll<HTMLInputElement>('input[type="radio"][name="tiers"]')];
-      expect(radios).to.have.length(3);
-      const headers = [...el.querySelectorAll('thead th')].map((th) => text(th));
-      expect(headers).to.deep.equal(['Sélection', 'Raison sociale', 'SIRET', 'Nom du site déclarant', 'Identifiant', 'Alertes DSN']);
+      expect(text($(picker, 'h3'))).to.equal('Choix de l’adhérent et du site déclarant');
+      expect(picker.hasAttribute('embedded')).to.equal(true);
+      expect(picker.shadowRoot?.querySelector('[part="card"]')).to.equal(null);
+      expect(el.hasAttribute('data-wide')).to.equal(true);
+      const radios = [...picker.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+      expect(radios.map((r) => r.value)).to.deep.equal(['durand-btp/saint-etienne', 'durand-btp/lyon', 'durand-charpente/grenoble']);
+      // The picker asks the backend for a page of tiers with the login's client.
+      expect(calls.some((c) => c.path === '/api/tiers')).to.equal(true);
       await expect(el).to.be.accessible();
 
       button(el, 'Valider').click();
       await until(() => el.querySelector('[data-part="error-summary"]'), 'choice required');
-      expect(text(summary(el))).to.include('Adhérent et site déclarant : sélectionnez une option');
+      expect(summaryEntries(el)).to.deep.equal(['Sélectionnez un adhérent et un site déclarant']);
       await expect(el).to.be.accessible();
 
-      radios[1]!.click();
+      let leaked = 0;
+      const outside = () => leaked++;
+      document.addEventListener('cibtp-tiers-selected', outside);
+      radios[0]!.click();
       const event = oneEvent(el, 'cibtp-signed-in');
       button(el, 'Valider').click();
       const { detail } = (await event) as CustomEvent<{ session: Session }>;
-      expect(detail.session.tiers?.id).to.equal(radios[1]!.value);
+      document.removeEventListener('cibtp-tiers-selected', outside);
+      expect(detail.session.tiers?.id).to.equal('durand-btp/saint-etienne');
+      await until(() => text(el).includes('Connexion réussie'), 'signed in');
+      expect(focused()).to.equal($(el, 'h2'));
+      expect(text(el).replace(/[\u2068\u2069]/g, '')).to.include('Espace de : DURAND BTP — Agence de Saint-Étienne');
+      expect(el.hasAttribute('data-wide')).to.equal(false);
+      // The login's contract is as before: the picker's own events stay inside it.
+      expect(leaked).to.equal(0);
     });
 
-    it('on a phone-wide page the table scrolls in its own box and never widens the page (reflow)', async () => {
+    it('inside <cibtp-portal>: the session the choice starts does not skip cibtp-signed-in', async () => {
+      const portal = await fixture<CibtpPortal>(html`<cibtp-portal base-url="/api/"><cibtp-login></cibtp-login></cibtp-portal>`);
+      const el = $<CibtpLogin>(portal, 'cibtp-login');
+      await el.updateComplete;
+      signIn(el, 'multi@durand-btp.fr');
+      await until(() => el.querySelector('cibtp-tiers-picker tbody tr'), 'tiers step');
+      el.querySelectorAll<HTMLInputElement>('cibtp-tiers-picker input[type="radio"]')[2]!.click();
+      const event = oneEvent(el, 'cibtp-signed-in');
+      button(el, 'Valider').click();
+      const { detail } = (await event) as CustomEvent<{ session: Session }>;
+      expect(detail.session.tiers?.id).to.equal('durand-charpente/grenoble');
+      expect(portal.session?.tiers?.id).to.equal('durand-charpente/grenoble');
+      await until(() => text(el).includes('Connexion réussie'), 'signed in');
+    });
+
+    it('on a phone-wide page each tiers is a card: nothing scrolls sideways, every site name is on screen', async () => {
       const { el } = await render();
       // The fixture's container, made positioned and scrolling, stands for a 320-px-wide page.
       const page = el.parentElement!;
       page.style.cssText = 'width: 320px; overflow: auto; position: relative';
       signIn(el, 'multi@durand-btp.fr');
-      await until(() => el.querySelector('input[name="tiers"]'), 'tiers step');
-      const box = $(el, '[data-part="tiers-table"]').parentElement!;
-      expect(box.scrollWidth).to.be.greaterThan(box.clientWidth);
+      await until(() => el.querySelector('cibtp-tiers-picker tbody tr'), 'tiers step');
       expect(page.scrollWidth).to.equal(page.clientWidth);
+      const bounds = page.getBoundingClientRect();
+      const sites = [...el.querySelectorAll<HTMLElement>('cibtp-tiers-picker tbody [id$="-site"]')];
+      expect(sites.map((s) => text(s))).to.deep.equal(['Agence de Saint-Étienne', 'Siège — Lyon', 'Atelier de Grenoble']);
+      for (const site of sites) {
+        const box = site.getBoundingClientRect();
+        expect(box.width, text(site)).to.be.greaterThan(0);
+        expect(box.left, text(site)).to.be.at.least(bounds.left);
+        expect(box.right, text(site)).to.be.at.most(bounds.right);
+      }
+      await expect(el).to.be.accessible();
     });
 
     it('Annuler goes back to the credentials: the email is kept, the accepted password is not held any more', async () => {
       const { el } = await render();
       signIn(el, 'multi@durand-btp.fr');
-      await until(() => el.querySelector('input[name="tiers"]'), 'tiers step');
+      await until(() => el.querySelector('cibtp-tiers-picker tbody tr'), 'tiers step');
+      let leaked = 0;
+      const outside = () => leaked++;
+      document.addEventListener('cibtp-tiers-cancel', outside);
       button(el, 'Annuler').click();
       await until(() => el.querySelector('input[name="email"]'), 'back');
+      document.removeEventListener('cibtp-tiers-cancel', outside);
+      expect(leaked).to.equal(0);
+      expect(el.querySelector('cibtp-tiers-picker')).to.equal(null);
       expect(field(el, 'Adresse électronique').value).to.equal('multi@durand-btp.fr');
       expect(el.querySelector<HTMLInputElement>('input[name="password"]')!.value).to.equal('');
+      expect(stepText(el)).to.equal('');
+      expect(el.hasAttribute('data-wide')).to.equal(false);
+    });
+
+    it('a wait for the choice that ran out on the server: back to the password, with why', async () => {
+      const { el } = await render();
+      signIn(el, 'multi@durand-btp.fr');
+      await until(() => el.querySelector('cibtp-tiers-picker tbody tr'), 'tiers step');
+      mock.expireSession();
+      type($<HTMLInputElement>(el, 'cibtp-tiers-picker input[type="search"]'), 'durand');
+      await until(() => el.querySelector('input[name="email"]'), 'back to the credentials');
+      expect(text(summary(el))).to.include('Votre session a expiré. Veuillez vous reconnecter.');
+      await until(() => focused() === summary(el), 'summary focused');
+      expect(field(el, 'Adresse électronique').value).to.equal('multi@durand-btp.fr');
+      expect(stepText(el)).to.equal('');
+    });
+
+    it('the tiers step in English', async () => {
+      const { el } = await render();
+      signIn(el, 'multi@durand-btp.fr');
+      await until(() => el.querySelector('cibtp-tiers-picker tbody tr'), 'tiers step');
+      await inEnglish(el, { en: 'Sign in to your CIBTP secure area', fr: 'Connexion à votre espace CIBTP' }, () => {
+        expect(stepText(el)).to.equal('Step 2 of 2');
+        expect(text($(el, 'cibtp-tiers-picker h3'))).to.equal('Choose a member company and declaring site');
+        expect(button(el, 'Confirm').type).to.equal('submit');
+      });
     });
   });
 

@@ -46,7 +46,6 @@ type Input = 'password' | 'confirm';
  * @datapart password-toggle - The show/hide buttons, one per input.
  * @datapart password-rules - The live checklist of the password policy (new password only).
  * @datapart status - The visually hidden live region.
- * @csspart card - The frame of the kit's widgets, not drawn around a field (it sits in its host's form).
  *
  * @cssproperty --cibtp-font-family - Font of the element.
  * @cssproperty --cibtp-font-size - Base font size (default `1rem`).

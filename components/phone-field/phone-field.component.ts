@@ -108,7 +108,6 @@ function countryOptions(): Array<{ country: PhoneCountry; label: string }> {
  * @datapart submit - The dialog's « Valider » button.
  * @datapart error-summary - The dialog's error box.
  * @datapart status - The visually hidden live region.
- * @csspart card - The frame of the kit's widgets, not drawn around a field (it sits in its host's form).
  *
  * @cssproperty --cibtp-font-family - Font of the field.
  * @cssproperty --cibtp-font-size - Base font size (default `1rem`).
@@ -269,7 +268,12 @@ export class CibtpPhoneField extends CibtpElement {
     this.input?.setCustomValidity(this.problem() ?? '');
     const dialog = this.querySelector<HTMLDialogElement>('dialog');
     if (dialog && this.dialogOpen && !dialog.open) dialog.showModal();
-    else if (dialog && !this.dialogOpen && dialog.open) dialog.close();
+    else if (dialog && !this.dialogOpen && dialog.open) {
+      dialog.close();
+      // Not on the dialog's `close` event: Chromium fires it at the next animation frame, which a page
+      // in the background may not get for long.
+      void this.afterDialogClosed();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -363,7 +367,7 @@ export class CibtpPhoneField extends CibtpElement {
    */
   private dialogTemplate(): TemplateResult {
     const headingId = this.fid('certify-heading');
-    return html`<dialog class="cibtp-phone__dialog" data-part="dialog" aria-labelledby=${headingId} @close=${this.onDialogClose}>
+    return html`<dialog class="cibtp-phone__dialog" data-part="dialog" aria-labelledby=${headingId} @cancel=${this.onDialogCancel} @close=${this.onDialogClose}>
       ${this.dialogOpen ? this.certifyTemplate(headingId) : nothing}
     </dialog>`;
   }
@@ -586,7 +590,20 @@ export class CibtpPhoneField extends CibtpElement {
     this.dialogOpen = false;
   }
 
-  private async onDialogClose(): Promise<void> {
+  /** Escape: closed the widget's way, at once (see `updated`). */
+  private onDialogCancel(event: Event): void {
+    event.preventDefault();
+    this.closeDialog();
+  }
+
+  /** The browser closed the dialog by itself (not through `dialogOpen`): the same clean-up. */
+  private onDialogClose(): void {
+    if (!this.dialogOpen) return;
+    this.dialogOpen = false;
+    void this.afterDialogClosed();
+  }
+
+  private async afterDialogClosed(): Promise<void> {
     // Escape, « Annuler », or a success: nothing keeps running behind a closed dialog.
     this.sendRequest.abort();
     this.code.abort();
@@ -594,7 +611,6 @@ export class CibtpPhoneField extends CibtpElement {
     this.sendProblem = undefined;
     this.resendProblem = undefined;
     if (!this.certified) this.status = undefined;
-    if (this.dialogOpen) this.dialogOpen = false;
     await this.updateComplete;
     if (!this.certified) this.querySelector<HTMLElement>(`#${CSS.escape(this.fid('certify'))}`)?.focus();
   }

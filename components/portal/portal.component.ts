@@ -8,6 +8,7 @@ import { createPortalCore, type PortalCore } from '../../sdk/core.js';
 import type { PortalError, Locale, Session } from '../../sdk/index.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { clientContext, localeContext, sessionContext } from '../shared/context.js';
+import { routesContext, type Routes } from '../shared/routes.js';
 import { emit } from '../shared/events.js';
 import { button, statusRegion } from '../shared/fields.js';
 import { SOURCE_LOCALE, TextsController, getLocale, isLocale, setLocale } from '../shared/localization.js';
@@ -86,6 +87,14 @@ export class CibtpPortal extends LitElement {
    */
   @property({ attribute: 'session-warning', type: Number }) sessionWarning = 120;
 
+  /**
+   * The caisse's URLs for the kit's destinations (`Routes`), as JSON in the attribute or an object:
+   * `routes='{"legal-notice": "/mentions-legales", "contact": "/contact"}'`. The widgets inside render a
+   * real link to each (and still fire `cibtp-navigate` first); a destination without one is a button
+   * whose `cibtp-navigate` the page routes.
+   */
+  @property({ type: Object }) routes: Routes = {};
+
   /** The open warning: the server's `expiresAt` (ms) it counts down to, and its state; none when closed. */
   @state() private warning: Warning | undefined;
   /** The polite status of the portal (« Votre session a été prolongée. »). */
@@ -94,6 +103,7 @@ export class CibtpPortal extends LitElement {
   private readonly clientProvider = new ContextProvider(this, { context: clientContext, initialValue: undefined });
   private readonly sessionProvider = new ContextProvider(this, { context: sessionContext, initialValue: null });
   private readonly localeProvider = new ContextProvider(this, { context: localeContext, initialValue: getLocale() });
+  private readonly routesProvider = new ContextProvider(this, { context: routesContext, initialValue: {} });
 
   private own: { baseUrl: string; client: PortalCore } | undefined;
   private subscribed: PortalCore | undefined;
@@ -154,6 +164,7 @@ export class CibtpPortal extends LitElement {
     const active = this.activeClient;
     if (active) active.locale = isLocale(this.locale) ? this.locale : SOURCE_LOCALE;
     if (changed.has('sessionWarning')) this.scheduleWarning();
+    if (changed.has('routes')) this.routesProvider.setValue(this.routes && typeof this.routes === 'object' ? this.routes : {});
     if (this.warning) this.tick(this.warning);
   }
 

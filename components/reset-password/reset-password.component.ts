@@ -198,7 +198,7 @@ export class CibtpResetPassword extends CibtpElement {
         msg('Modification enregistrée', { id: 'reset.done.notice' }),
         msg('Vous pouvez maintenant vous connecter à votre espace sécurisé avec votre nouveau mot de passe.', { id: 'reset.done.body' }),
       )}
-      ${this.signInButton()}`;
+      ${this.loginLink()}`;
   }
 
   private linkProblemTemplate(): TemplateResult {

@@ -14,6 +14,7 @@ import type { z } from '../../sdk/zod.js';
 import { emit } from './events.js';
 import type { PortalError } from '../../sdk/errors.js';
 import { ensureDefined } from './lazy.js';
+import { safeHref } from './navigation.js';
 import { button, errorSummary, heading, notice, statusRegion, type SummaryItem } from './fields.js';
 import { TextsController, getLocale, isLocale, localeLoading, setLocale } from './localization.js';
 import type { Message } from './messages.js';
@@ -242,20 +243,32 @@ export abstract class CibtpElement extends LitElement {
     );
   }
 
-  /** « Se connecter », the way on once a link was followed: asks the host page for the login (cancelable). */
-  protected signInButton(): TemplateResult {
-    const label = msg('Se connecter', { id: 'common.sign-in' });
-    return html`<p>${button({ variant: 'primary', label, onClick: () => emit(this, 'cibtp-navigate', { to: 'login' }) })}</p>`;
+  /**
+   * The way to the login (« Se connecter » once a link was followed, « Retour à la connexion » after a
+   * wizard): a link styled as the primary button when the page gave its URL (`href`), else that button;
+   * both fire the cancelable `cibtp-navigate` first.
+   */
+  protected loginLink(text = msg('Se connecter', { id: 'common.sign-in' }), href?: string): TemplateResult {
+    const safe = safeHref(href);
+    const go = (event: Event) => {
+      if (!emit(this, 'cibtp-navigate', { to: 'login' })) event.preventDefault();
+    };
+    return html`<p>${safe
+      ? html`<a class="cibtp-button cibtp-button--primary" href=${safe} @click=${go}>${text}</a>`
+      : button({ variant: 'primary', label: text, onClick: go })}</p>`;
   }
 
   /**
    * Opens the inline forgotten-password flow (`<cibtp-forgot-password embedded>`, fetched on first use)
    * that the login and the company wizards offer, unless the host page takes the `cibtp-navigate`:
    * `show()` moves to the step that renders it, whose heading then takes the focus. A flow that cannot
-   * be fetched is a `network` error on `form`, which is left as it was typed.
+   * be fetched is a `network` error on `form`, which is left as it was typed. `to` says what the host is
+   * asked for: the forgotten password (login), or a new confidential code (the company wizards).
    */
-  protected async openRecovery(form: FormController, show: () => Promise<void>): Promise<void> {
-    if (!emit(this, 'cibtp-navigate', { to: 'forgot-password' })) return;
+  protected async openRecovery(
+    form: FormController, show: () => Promise<void>, to: 'forgot-password' | 'confidential-code' = 'forgot-password',
+  ): Promise<void> {
+    if (!emit(this, 'cibtp-navigate', { to })) return;
     form.abort();
     form.clear();
     try {

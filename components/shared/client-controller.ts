@@ -89,6 +89,10 @@ export class ClientController implements ReactiveController {
    */
   missing(): PortalError {
     const baseUrl = this.host.baseUrl;
+    // Inside a portal whose code has not arrived yet (the per-widget entries load in any order): its
+    // client is on its way, and the widget is updated when it comes. Nothing to tell the page.
+    const portal = this.host.closest('cibtp-portal');
+    if (portal && !customElements.get('cibtp-portal')) return new PortalError('server');
     console.error(baseUrl
       ? `[cibtp] <${this.host.localName}> base-url "${baseUrl}" is not an http(s) URL or path.`
       : `[cibtp] <${this.host.localName}> has no portal client: set base-url, set client, or place it inside <cibtp-portal>.`);

@@ -23,14 +23,26 @@ import { errorMessage } from './messages.js';
 
 export type CompanyPurpose = IdentifyCompanyRequest['purpose'];
 
+/** The identifiant CIBTP, as every step that asks for it declares it (company and worker alike). */
+export function identifiantField(): FormField {
+  return { name: 'identifiantCibtp', label: () => msg('Identifiant CIBTP', { id: 'company.identifiant.label' }), example: '100234567' };
+}
+
+/** The identifiant CIBTP's input, with its hint (the letter it is printed on). */
+export function identifiantInput(form: FormController): TemplateResult {
+  return textField({
+    ...form.bind('identifiantCibtp'),
+    autocomplete: 'off',
+    hint: msg('Présent sur le Courrier de bienvenue\u00a0: 6 à 14 lettres ou chiffres.', { id: 'company.identifiant.hint' }),
+    required: true,
+    identifier: true,
+  });
+}
+
 /** The three fields of the step, by request name (also the inputs' names and instance ids). */
 export function companyFields(): FormField[] {
   return [
-    {
-      name: 'identifiantCibtp',
-      label: () => msg('Identifiant CIBTP', { id: 'company.identifiant.label' }),
-      example: '100234567',
-    },
+    identifiantField(),
     {
       name: 'siret',
       label: () => msg('Numéro SIRET', { id: 'company.siret.label' }),
@@ -105,13 +117,7 @@ export function companyStep(o: CompanyStepOptions): TemplateResult {
         })}
       </p>
       ${requiredNote()}
-      ${textField({
-        ...form.bind('identifiantCibtp'),
-        autocomplete: 'off',
-        hint: msg('Présent sur le Courrier de bienvenue\u00a0: 6 à 14 lettres ou chiffres.', { id: 'company.identifiant.hint' }),
-        required: true,
-        identifier: true,
-      })}
+      ${identifiantInput(form)}
       ${textField({
         ...form.bind('siret'),
         autocomplete: 'off',

@@ -1,7 +1,7 @@
 import type { Session } from '../../sdk/index.js';
+import type { NavigateDetail } from './routes.js';
 
-/** Where a widget asks the host page to go. */
-export type NavigateTarget = 'signup' | 'associate-site' | 'forgot-password' | 'login';
+export type { Destination, NavigateDetail, NavigateTarget, RouteParams, Routes } from './routes.js';
 
 /**
  * Every event the widgets fire, with its `detail`. All names start with `cibtp-`; all bubble and
@@ -10,8 +10,11 @@ export type NavigateTarget = 'signup' | 'associate-site' | 'forgot-password' | '
 export interface CibtpEventDetails {
   /** Signed in (after the password, the one-time code or the tiers choice). */
   'cibtp-signed-in': { session: Session };
-  /** A link or button leads elsewhere. Cancelable: `preventDefault()` means "the host handles it". */
-  'cibtp-navigate': { to: NavigateTarget };
+  /**
+   * A link or button leads elsewhere (`to`: one of the kit's destinations, see `Destination`). Cancelable:
+   * `preventDefault()` means "the host handles it" (otherwise a link to a URL of `routes` is followed).
+   */
+  'cibtp-navigate': NavigateDetail;
   /** A reset link or a new confidential code was requested (the answer never says whether the account exists). */
   'cibtp-recovery-requested': { channel: 'email' | 'letter' };
   /** The password was changed from a reset link (no automatic sign-in follows). */
@@ -22,6 +25,10 @@ export interface CibtpEventDetails {
   'cibtp-session-expired': Record<string, never>;
   /** The session ended by a logout (not by expiry): fired by `<cibtp-portal>`. */
   'cibtp-signed-out': Record<string, never>;
+  /** A tiers was chosen in `<cibtp-tiers-picker>` (`selectTiers` done): the session now acts for it. */
+  'cibtp-tiers-selected': { session: Session };
+  /** *Annuler* in `<cibtp-tiers-picker>`: no tiers chosen. */
+  'cibtp-tiers-cancel': Record<string, never>;
 }
 
 export type CibtpEventName = keyof CibtpEventDetails;
@@ -36,6 +43,8 @@ declare global {
     'cibtp-account-activated': CibtpEvent<'cibtp-account-activated'>;
     'cibtp-session-expired': CibtpEvent<'cibtp-session-expired'>;
     'cibtp-signed-out': CibtpEvent<'cibtp-signed-out'>;
+    'cibtp-tiers-selected': CibtpEvent<'cibtp-tiers-selected'>;
+    'cibtp-tiers-cancel': CibtpEvent<'cibtp-tiers-cancel'>;
   }
 }
 

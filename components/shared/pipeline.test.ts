@@ -68,6 +68,7 @@ function hostileSession() {
     session: {
       user: { email: 'admin@durand-btp.fr', firstName: 'Jean', lastName: long, kind: 'entreprise' },
       tiers: { id: 't1', raisonSociale: 'DURAND \u202eBTP', siret: '48205841900011', siteName: 'Siège', identifiantCibtp: '100234567', dsnAlerts: [] },
+      tiersCount: 1,
       expiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
     },
   };

@@ -11,7 +11,7 @@ import { identifyCompany, identifyWorker, searchCommunes, secretQuestions } from
 import { CibtpElement } from '../shared/base-element.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { ComboboxController, comboboxField } from '../shared/combobox.js';
-import { companyBlocked, companyForm, companyStep, companySummary } from '../shared/company-step.js';
+import { companyBlocked, companyForm, companyStep, companySummary, identifiantField, identifiantInput } from '../shared/company-step.js';
 import { emit, type CibtpEvent, type NavigateTarget } from '../shared/events.js';
 import { button, formActions, formShell, notice, requiredNote, textField, type ButtonOptions } from '../shared/fields.js';
 import type { FormController } from '../shared/form-controller.js';
@@ -91,9 +91,10 @@ function confirmations(values: Record<string, unknown>, pairs: ReadonlyArray<[st
  *
  * @fires cibtp-signup-complete - `CustomEvent<{ type: 'entreprise' | 'salarie'; email: string }>`: the
  *   account was created and its activation link sent to `email`.
- * @fires cibtp-navigate - `CustomEvent<{ to: 'login' | 'forgot-password' }>`, cancelable: `login` on « Annuler »
+ * @fires cibtp-navigate - `CustomEvent<{ to: 'login' | 'confidential-code' }>`, cancelable: `login` on « Annuler »
  *   and « Retour à la connexion » (then `login-href` is followed when set and not prevented);
- *   `forgot-password` on « Je n’ai pas mon code confidentiel » (shown inline when not prevented).
+ *   `confidential-code` on « Je n’ai pas mon code confidentiel » (the request of a new code by post, shown
+ *   inline when not prevented).
  * @fires cibtp-recovery-requested - `CustomEvent<{ channel: 'letter' }>`: from the inline request of a new code.
  *
  * @csspart card - The frame around the widget (a real part: `cibtp-signup::part(card)`).
@@ -229,7 +230,7 @@ export class CibtpSignup extends CibtpElement {
           invalid: (label) => msg(str`${label}\u00a0: choisissez une commune dans la liste`, { id: 'signup.birth-commune.choose' }),
         },
       },
-      { name: 'identifiantCibtp', label: () => msg('Identifiant CIBTP', { id: 'company.identifiant.label' }), example: '100234567' },
+      identifiantField(),
       {
         name: 'civilStatus.birthDate',
         input: 'birthDate',
@@ -587,13 +588,7 @@ export class CibtpSignup extends CibtpElement {
                   onBlur: () => form.leave('civilStatus.birthCommune'),
                 })}`
             : nothing}
-          ${textField({
-            ...form.bind('identifiantCibtp'),
-            autocomplete: 'off',
-            hint: msg('Présent sur le Courrier de bienvenue\u00a0: 6 à 14 lettres ou chiffres.', { id: 'company.identifiant.hint' }),
-            required: true,
-            identifier: true,
-          })}
+          ${identifiantInput(form)}
           ${dateField({
             id: this.fid('birth-date'),
             name: 'birthDate',
@@ -712,17 +707,9 @@ export class CibtpSignup extends CibtpElement {
           id: 'signup.done.help',
         })}
       </p>
-      <p>${this.loginLink(msg('Retour à la connexion', { id: 'common.back-to-login' }))}</p>`;
+      ${this.loginLink(msg('Retour à la connexion', { id: 'common.back-to-login' }), this.loginHref)}`;
   }
 
-  /** The way to the login: a link with `login-href`, else a button; both fire `cibtp-navigate` first. */
-  private loginLink(text: string): TemplateResult {
-    const safe = safeHref(this.loginHref);
-    const go = (event: Event) => {
-      if (!emit(this, 'cibtp-navigate', { to: 'login' })) event.preventDefault();
-    };
-    return safe ? html`<a href=${safe} @click=${go}>${text}</a>` : button({ variant: 'primary', label: text, onClick: go });
-  }
 
   private forgotTemplate(): TemplateResult {
     return html`<cibtp-forgot-password
@@ -939,7 +926,7 @@ export class CibtpSignup extends CibtpElement {
 
   private async onForgotCode(): Promise<void> {
     // The inline flow is fetched when asked for: a page that only signs in never loads it.
-    await this.openRecovery(this.companyIdentify, () => this.wizard.go('forgot', { focus: false }));
+    await this.openRecovery(this.companyIdentify, () => this.wizard.go('forgot', { focus: false }), 'confidential-code');
   }
 
   /** The inline request of a new code asks for the login: back to step 1 instead. */

@@ -289,7 +289,7 @@ describe('<cibtp-signup type="entreprise">', () => {
     const { el } = await render();
     const navigate = oneEvent(el, 'cibtp-navigate');
     button(el, 'Je n’ai pas mon code confidentiel').click();
-    expect((await navigate).detail).to.deep.equal({ to: 'forgot-password' });
+    expect((await navigate).detail).to.deep.equal({ to: 'confidential-code' });
     await until(() => el.querySelector('cibtp-forgot-password input[name="identifiantCibtp"]'), 'inline code request');
     await expect(el).to.be.accessible();
   });

@@ -1,6 +1,6 @@
 /** Login, one-time codes, tiers choice, session and CSRF (flow 4). */
 import type { LoginResult } from '../../sdk/schemas/auth.js';
-import { DEMO_PASSWORD, findAccount, tiersOf, type MockAccount } from '../db.js';
+import { DEMO_PASSWORD, findAccount, type MockAccount } from '../db.js';
 import { MockHttpError, rateLimited } from '../http-error.js';
 import { route, type MockRoute } from '../route.js';
 import { LIMITS, type BackendState } from '../state.js';
@@ -32,12 +32,13 @@ function afterPassword(state: BackendState, account: MockAccount): LoginResult {
 }
 
 function completeLogin(state: BackendState, account: MockAccount): LoginResult {
-  const tiers = tiersOf(state.db, account);
-  if (tiers.length >= 2) {
-    state.rememberPendingTiers(account, tiers);
-    return { status: 'choose-tiers', tiers };
+  const count = account.siteIds.length;
+  if (count >= 2) {
+    // Only the count: the picker searches and pages the tiers (`searchTiers`).
+    state.rememberPendingTiers(account);
+    return { status: 'choose-tiers', tiersCount: count };
   }
-  return { status: 'signed-in', session: state.startSession(account, tiers[0]?.id ?? null) };
+  return { status: 'signed-in', session: state.startSession(account, account.siteIds[0] ?? null) };
 }
 
 export const authRoutes: MockRoute[] = [
@@ -93,13 +94,13 @@ export const authRoutes: MockRoute[] = [
   route('selectTiers', ({ body, state }) => {
     const pending = state.pendingTiers();
     if (pending) {
-      if (!pending.tiersIds.includes(body.tiersId)) throw new MockHttpError(403, { code: 'forbidden' });
+      if (!pending.account.siteIds.includes(body.tiersId)) throw new MockHttpError(403, { code: 'forbidden' });
       return { status: 'signed-in', session: state.startSession(pending.account, body.tiersId) };
     }
     // *Changer de tiers* from a running session.
     const account = state.sessionAccount();
     if (!account) throw new MockHttpError(401, { code: 'session-expired' });
-    if (!tiersOf(state.db, account).some((t) => t.id === body.tiersId)) throw new MockHttpError(403, { code: 'forbidden' });
+    if (!account.siteIds.includes(body.tiersId)) throw new MockHttpError(403, { code: 'forbidden' });
     return { status: 'signed-in', session: state.startSession(account, body.tiersId) };
   }),
 

@@ -46,8 +46,10 @@ function displayName(name: string): string {
   return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
-function newAccount(state: BackendState, init: Omit<MockAccount, 'id' | 'activated' | 'emailCertifiedUntil'>): MockAccount {
-  const account: MockAccount = { ...init, id: `u-${randomToken(12)}`, email: normaliseEmail(init.email), activated: false, emailCertifiedUntil: null };
+function newAccount(state: BackendState, init: Omit<MockAccount, 'id' | 'activated' | 'emailCertifiedUntil' | 'usage'>): MockAccount {
+  const account: MockAccount = {
+    ...init, id: `u-${randomToken(12)}`, email: normaliseEmail(init.email), activated: false, emailCertifiedUntil: null, usage: {},
+  };
   state.db.accounts.push(account);
   // The same activation link as any inactive account (`<cibtp-activate-account>` follows it); counted
   // with the resends, so that a new space cannot be used to flood a mailbox.

@@ -1,9 +1,9 @@
 import { z } from '../zod.js';
 import {
-  CurrentPassword, Email, IdentifiantCibtp, IsoDateTime, LinkToken, NewPassword, OtpCode, Session, Tiers, passwordSchema,
+  CurrentPassword, Email, IdentifiantCibtp, IsoDateTime, LinkToken, NewPassword, OtpCode, Session, passwordSchema,
   type PasswordPolicy,
 } from './common.js';
-import { MAX_CODE, MAX_EMAIL, MAX_ID, MAX_TIERS } from './limits.js';
+import { MAX_CODE, MAX_EMAIL, MAX_ID } from './limits.js';
 
 // Every `.check()` chain is marked `/* @__PURE__ */`, every string and array has a maximum: see common.ts.
 
@@ -24,7 +24,8 @@ export type OtpChallenge = z.infer<typeof OtpChallenge>;
 /** Signed in, several tiers to choose from, or a one-time code was sent. */
 export const LoginResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('signed-in'), session: Session }),
-  z.object({ status: z.literal('choose-tiers'), tiers: /* @__PURE__ */ z.array(Tiers).check(z.minLength(2), z.maxLength(MAX_TIERS)) }),
+  // Only how many: the tiers themselves are searched and paged by `searchTiers` (thousands for a firm).
+  z.object({ status: z.literal('choose-tiers'), tiersCount: /* @__PURE__ */ z.int().check(z.minimum(2), z.maximum(1_000_000)) }),
   z.object({ status: z.literal('otp-required'), challenge: OtpChallenge }),
 ]);
 export type LoginResult = z.infer<typeof LoginResult>;

@@ -65,7 +65,10 @@ export const Session = z.object({
     lastName: /* @__PURE__ */ z.string().check(z.maxLength(MAX_NAME)),
     kind: UserKind,
   }),
+  /** The tiers chosen (`null` before a choice, or for a worker). */
   tiers: z.nullable(Tiers),
+  /** How many tiers the login may act for: *Changer de tiers* is offered from 2. */
+  tiersCount: /* @__PURE__ */ z.int().check(z.minimum(0), z.maximum(1_000_000)),
   expiresAt: IsoDateTime,
 });
 export type Session = z.infer<typeof Session>;

@@ -20,8 +20,6 @@ export const MAX_CODE = 64;
  * always accepted (ASVS 6.2.9).
  */
 export const MAX_PASSWORD = 256;
-/** Tiers one login may act for (an accounting firm's members). */
-export const MAX_TIERS = 2_000;
 /** Any other list of an answer. */
 export const MAX_ITEMS = 100;
 

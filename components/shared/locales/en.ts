@@ -10,12 +10,20 @@ import { templates as associateTemplates } from './en-associate.js';
 import { templates as passwordFieldTemplates } from './en-password-field.js';
 import { templates as phoneFieldTemplates } from './en-phone-field.js';
 import { templates as signupTemplates } from './en-signup.js';
+import { templates as tiersTemplates } from './en-tiers.js';
+import { templates as topBarTemplates } from './en-top-bar.js';
+import { templates as homeTemplates } from './en-home.js';
+import { templates as rightsTemplates } from './en-rights.js';
 
 export const templates = {
   ...passwordFieldTemplates,
   ...phoneFieldTemplates,
   ...signupTemplates,
   ...associateTemplates,
+  ...tiersTemplates,
+  ...topBarTemplates,
+  ...homeTemplates,
+  ...rightsTemplates,
   // common
   'common.validate': 'Confirm',
   'common.cancel': 'Cancel',
@@ -121,19 +129,6 @@ export const templates = {
   'login.otp.resent': str`We sent a new code to the number ending in ${0}.`,
   'login.otp.pending': 'Checking the code…',
   'login.otp.exhausted': 'Too many incorrect codes. Sign in again to receive a new code.',
-  'login.tiers.title': 'Choose a member company and declaring site',
-  'login.tiers.field': 'Member company and declaring site',
-  'login.tiers.instructions': 'Select a row in the list below, then select Confirm.',
-  'login.tiers.col.select': 'Select',
-  'login.tiers.col.name': 'Company name',
-  'login.tiers.col.siret': 'SIRET',
-  'login.tiers.col.site': 'Declaring site',
-  'login.tiers.col.id': 'ID',
-  'login.tiers.col.alerts': 'DSN alerts',
-  'login.tiers.alerts.none': 'None',
-  'login.tiers.alerts.one': 'DSN alert',
-  'login.tiers.alerts.other': 'DSN alerts',
-  'login.tiers.alert': str`DSN ${0}: ${1}`,
   'login.signed-in.title': 'Signed in',
   'login.signed-in.status': 'You are now signed in.',
   'login.signed-in.welcome': str`Welcome, ${0}.`,

@@ -1,0 +1,26 @@
+/** English translations of the names of the functions and groups of the rights catalogue (see `./en.ts`). */
+
+export const templates = {
+  'rights.fn.informations-adherent': 'My member information',
+  'rights.fn.comptes-bancaires': 'My bank accounts',
+  'rights.fn.situation-compte': 'Account statement',
+  'rights.fn.telepaiements': 'My online payments',
+  'rights.fn.mode-reception-documents': 'How I receive documents',
+  'rights.fn.demandes-attestation': 'My certificate requests',
+  'rights.fn.remboursements-retraite': 'My retirement refunds',
+  'rights.fn.declarations-salaires': 'My payroll declarations',
+  'rights.fn.declarations-nominatives': 'My employee declarations',
+  'rights.fn.gerer-salaries': 'Manage my workers',
+  'rights.fn.conges-groupes': 'My group holidays',
+  'rights.fn.planning': 'My schedule',
+  'rights.fn.liste-indemnites': 'List of allowances',
+  'rights.fn.remboursements-intemperies': 'My refunds',
+  'rights.fn.arrets-intemperies': 'My bad-weather stoppages',
+  'rights.fn.documents': 'My documents',
+  'rights.fn.transmettre-fichiers': 'Send my files',
+  'rights.group.espace-adherent': 'My member space',
+  'rights.group.declarations': 'My declarations',
+  'rights.group.salaries': 'My workers',
+  'rights.group.intemperies': 'Bad-weather unemployment',
+  'rights.group.documents': 'My documents',
+};

@@ -1,0 +1,41 @@
+/** English translations of the tiers picker and of the DSN alerts (see `./en.ts`). */
+import { str } from '@lit/localize';
+
+export const templates = {
+  // DSN alerts (shared by the picker and the top bar)
+  'dsn.none': 'None',
+  'dsn.count.none': 'No DSN alert',
+  'dsn.count.one': '1 DSN alert',
+  'dsn.count.other': str`${0} DSN alerts`,
+  'dsn.alert.title': str`DSN ${0}: ${1}`,
+  // tiers picker
+  'tiers-picker.title': 'Choose a member company and declaring site',
+  'tiers-picker.instructions': 'Select a row in the list below, then select Confirm.',
+  'tiers-picker.field': 'Member company and declaring site',
+  'tiers-picker.required': 'Select a member company and declaring site',
+  'tiers-picker.search.label': 'Search for a member company or site',
+  'tiers-picker.search.hint': 'Company name, SIRET or CIBTP ID',
+  'tiers-picker.loading': 'Loading member companies…',
+  'tiers-picker.empty.search': str`No member company matches “${0}”.`,
+  'tiers-picker.empty.none': 'No member company or declaring site is linked to your account.',
+  'tiers-picker.load-failed': 'The list of member companies could not be shown',
+  'tiers-picker.retry': 'Try again',
+  'tiers-picker.caption': str`Member companies and declaring sites: ${0}`,
+  'tiers-picker.sort-by': 'Sort by:',
+  'tiers-picker.col.select': 'Selection',
+  'tiers-picker.col.name': 'Company name',
+  'tiers-picker.col.siret': 'SIRET',
+  'tiers-picker.col.site': 'Declaring site name',
+  'tiers-picker.col.id': 'CIBTP ID',
+  'tiers-picker.col.alerts': 'DSN alerts',
+  'tiers-picker.selection': str`Selected: ${0}`,
+  'tiers-picker.pagination': 'List pages',
+  'tiers-picker.previous': 'Previous',
+  'tiers-picker.next': 'Next',
+  'tiers-picker.page-size': 'Rows per page',
+  'tiers-picker.page': str`Page ${0} of ${1}`,
+  'tiers-picker.pending': 'Confirming your choice…',
+  'tiers-picker.count.none': 'No results',
+  'tiers-picker.count.one': str`${0} result`,
+  'tiers-picker.count.other': str`${0} results`,
+};
