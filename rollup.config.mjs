@@ -153,7 +153,7 @@ const LAYERS = [
   // (with the Lit directives the shared fields use; a directive of one widget stays with it)
   ['widgets-shared', /\/node_modules\/@lit\/(localize|context)\/|\/node_modules\/lit-html\/(directive|directive-helpers|directives\/(if-defined|live))\.js$|\/components\/shared\/(clock-controller|context|define|events|fields|localization|messages|routes|texts)\.ts$/],
   // What the form widgets add: the base element, the form and wizard pipeline, the code step.
-  ['widgets-forms', /\/components\/shared\/(base-element|client-controller|code-step|form-controller|lazy|link-token|navigation|request-controller|styles|wizard-controller)\.ts$/],
+  ['widgets-forms', /\/components\/shared\/(base-element|client-controller|code-step|form-controller|lazy|navigation|request-controller|styles|wizard-controller)\.ts$/],
   // The latest-request rule, shared by the commune combobox (signup) and the shell's lists: in a file of
   // its own, or it would join one of them and bring that whole layer to the other's pages.
   ['widgets-latest', /\/components\/shared\/latest-request\.ts$/],
@@ -161,6 +161,12 @@ const LAYERS = [
   // imports it too, without Lit), then links, lists, DSN alerts.
   ['sdk-tiers', /\/sdk\/tiers\/operations\.ts$|\/sdk\/schemas\/tiers\.ts$|\/sdk\/rules\/rights\.ts$/],
   ['widgets-shell', /\/components\/shared\/(dsn-alerts|function-labels|list-controller|nav-link|shell-element)\.ts$/],
+  // The links sent by email: read from the address, and what an unusable one says (the link widgets and
+  // the FranceConnect return only; the sign-in page does not carry them).
+  ['widgets-links', /\/components\/shared\/(link-token|link-problem)\.ts$/],
+  // *Gérer les droits d'accès*: the rights domain (without the firm's completion form, which carries the
+  // phone rules: `sdk/rights/invitation.ts` stays with its widget).
+  ['sdk-rights', /\/sdk\/rights\/operations\.ts$|\/sdk\/schemas\/rights\.ts$|\/sdk\/rules\/delegation\.ts$/],
 ];
 function manualChunks(id) {
   const path = id.split('\\').join('/');

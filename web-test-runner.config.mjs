@@ -6,7 +6,7 @@ import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChrome, CHROME_ARGS } from './scripts/chrome.mjs';
+import { findChrome, CHROME_ARGS, CHROME_ENV } from './scripts/chrome.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const WORKER_FILE = new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url);
@@ -61,7 +61,7 @@ export default {
   middleware: [mswWorker, rawSources],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },
+      launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS, env: CHROME_ENV },
     }),
   ],
   concurrency: 2,

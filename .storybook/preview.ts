@@ -177,13 +177,21 @@ const mockLoader: Loader = async (context) => {
  * (or `activate`) shows the matching widget in place of the story, in the same page, so the in-memory
  * backend that issued the token is still there (a navigation would start a fresh one).
  */
+/** The widget each action of an emailed link opens (docs/ARCHITECTURE.md, "Links sent by email"). */
+const LINK_WIDGETS: Record<string, string> = {
+  'reset-password': 'cibtp-reset-password',
+  activate: 'cibtp-activate-account',
+  'complete-account': 'cibtp-complete-account',
+  'confirm-delegation': 'cibtp-confirm-delegation',
+};
+
 function followOutboxLink(event: Event): void {
   const anchor = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
   if (!anchor || event.defaultPrevented) return;
   const params = new URLSearchParams(new URL(anchor.href).hash.slice(1));
   const action = params.get('action');
   const token = params.get('token');
-  const tag = action === 'reset-password' ? 'cibtp-reset-password' : action === 'activate' ? 'cibtp-activate-account' : null;
+  const tag = (action && LINK_WIDGETS[action]) || null;
   const stage = event.currentTarget as HTMLElement;
   const storyArea = stage.querySelector<HTMLElement>('.sb-story');
   const followed = stage.querySelector<HTMLElement>('.sb-followed');

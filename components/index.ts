@@ -20,6 +20,12 @@ export { CibtpTiles } from './tiles/tiles.js';
 export { CibtpSideBar } from './side-bar/side-bar.js';
 export { CibtpFooter } from './footer/footer.js';
 export { CibtpEspace } from './espace/espace.js';
+export type { EspacePage } from './espace/espace.component.js';
+export { CibtpRightsMatrix } from './rights-matrix/rights-matrix.js';
+export { CibtpDelegations } from './delegations/delegations.js';
+export { CibtpDelegationWizard } from './delegation-wizard/delegation-wizard.js';
+export { CibtpCompleteAccount } from './complete-account/complete-account.js';
+export { CibtpConfirmDelegation } from './confirm-delegation/confirm-delegation.js';
 
 export { CibtpElement } from './shared/base-element.js';
 export { define } from './shared/define.js';

@@ -87,10 +87,33 @@ function showLogin(options = {}) {
   return show('cibtp-login', {}, { ...options, attributes: LOGIN_ATTRIBUTES });
 }
 
+/**
+ * The page of the company space in the address (`?espace=delegations`), so that a reload or *Back* keeps
+ * it; the list of `<cibtp-delegations>` keeps its own state beside it (`delegations-…` keys).
+ */
+function spacePage() {
+  return new URLSearchParams(location.search).get('espace') === 'delegations' ? 'delegations' : 'home';
+}
+
+function setSpacePage(page) {
+  const params = new URLSearchParams(location.search);
+  if (page === 'home') {
+    // The list's state belongs to the delegations page only.
+    for (const name of [...params.keys()]) if (name === 'espace' || name.startsWith('delegations-')) params.delete(name);
+  } else params.set('espace', page);
+  const search = params.toString();
+  if (search !== location.search.replace(/^\?/, '')) history.pushState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
+  const espace = portal.querySelector('cibtp-espace');
+  if (espace) {
+    espace.page = page;
+    void customElements.whenDefined('cibtp-espace').then(() => espace.focusHeading());
+  }
+}
+
 function showSignedIn(session) {
   if (space === 'entreprise') {
     // The company space: its home page, made of the kit's shell widgets (top bar, menu, tiles…).
-    const home = show('cibtp-espace', {}, { focus: false });
+    const home = show('cibtp-espace', { page: spacePage() }, { focus: false });
     void customElements.whenDefined('cibtp-espace').then(() => home.updateComplete).then(() => home.focusHeading());
     return;
   }
@@ -111,6 +134,8 @@ function followLink({ focus = true } = {}) {
   if (!link) return false;
   setStatus('');
   if (link.action === 'reset-password') show('cibtp-reset-password', { token: link.token }, { focus });
+  else if (link.action === 'complete-account') show('cibtp-complete-account', { token: link.token }, { focus });
+  else if (link.action === 'confirm-delegation') show('cibtp-confirm-delegation', { token: link.token }, { focus });
   else show('cibtp-activate-account', { token: link.token }, { focus });
   return true;
 }
@@ -182,6 +207,12 @@ portal.addEventListener('cibtp-navigate', (event) => {
     case 'associate-site':
       show('cibtp-associate-site');
       break;
+    case 'home':
+    case 'delegations':
+      // The pages the espace composes itself: the page only says which one, and keeps it in the address.
+      if (portal.querySelector('cibtp-espace')) setSpacePage(event.detail.to);
+      else setStatus('navigated', false, { to: event.detail.to });
+      break;
     default:
       // Every other destination of the kit (Suivi DSN, the menu's functions, the side bar, the footer):
       // a caisse opens its own page; the demo says which one it would be.
@@ -214,5 +245,9 @@ portal.addEventListener('cibtp-password-reset', () => {
 root.addEventListener('submit', () => setStatus(''), true);
 
 window.addEventListener('hashchange', () => followLink());
+window.addEventListener('popstate', () => {
+  const espace = portal.querySelector('cibtp-espace');
+  if (espace) espace.page = spacePage();
+});
 followLink({ focus: false });
 document.documentElement.dataset.ready = 'true';

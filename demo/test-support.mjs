@@ -5,13 +5,13 @@ import { existsSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, findChrome } from '../scripts/chrome.mjs';
+import { CHROME_ARGS, CHROME_ENV, findChrome } from '../scripts/chrome.mjs';
 import { startDemoServer } from './server.mjs';
 
 const TIMEOUT = 15_000;
 
 export function launchBrowser() {
-  return puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
+  return puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS, env: CHROME_ENV });
 }
 
 /**

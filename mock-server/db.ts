@@ -4,7 +4,8 @@
  * evolve (sessions, failures, tokens) lives elsewhere (`state.ts`).
  */
 import type { DsnAlert, Tiers, UserKind } from '../sdk/schemas/common.js';
-import { RIGHT_FUNCTIONS, type RightFunction, type RightsGrant } from '../sdk/rules/rights.js';
+import { RIGHT_FUNCTIONS, RIGHT_FUNCTION_IDS, type AccessMode, type College, type RightFunction, type RightsGrant } from '../sdk/rules/rights.js';
+import type { DelegationRole } from '../sdk/schemas/rights.js';
 import type { IdentifyWorkerRequest } from '../sdk/schemas/signup.js';
 import { luhnValid } from '../sdk/rules/identifiers.js';
 
@@ -14,6 +15,8 @@ export interface MockCompany {
   siren: string;
   /** Postal address, one line per entry: where confidential code letters go. */
   address: readonly string[];
+  /** The accounting firm the caisse knows for this member (*Cabinet comptable délégable*), if any. */
+  cabinet: { name: string; email: string } | null;
 }
 
 export interface MockSite {
@@ -74,11 +77,137 @@ export interface MockAccount {
   emailCertifiedUntil: Date | null;
 }
 
+/**
+ * A delegation of rights on one tiers (*Gérer les droits d'accès*). Its status is computed on the
+ * backend's clock (`BackendState.delegationStatus`), never stored: a date de fin ends it on that day
+ * without anyone touching the record.
+ */
+export interface MockDelegation {
+  id: string;
+  siteId: string;
+  /** Who made it: the tiers' administrator, a delegate with the administrator box, or the firm acting for it. */
+  delegatorId: string;
+  /** The delegate's login, once one exists (created with the delegation, or by the firm's *Compléter son compte*). */
+  accountId: string | null;
+  /** The address the delegation was made to (lower case). */
+  email: string;
+  role: DelegationRole;
+  /** `YYYY-MM-DD`, a calendar date in Europe/Paris. */
+  effectiveDate: string;
+  /** Access ends on this day (`YYYY-MM-DD`); `null`: no end. */
+  endDate: string | null;
+  rights: RightsGrant;
+  /** *Fermeture*: inactive for good (kept in the list). */
+  closed: boolean;
+  /** The firm completed its account from its link (always true for a user's delegation). */
+  completed: boolean;
+  /** The administrator confirmed the firm's delegation (always true for a user's delegation). */
+  confirmed: boolean;
+  /** The firm's name as the caisse knows it (role `cabinet` only). */
+  firmName: string | null;
+  /**
+   * Scale data only (the 10,000 beneficiaries of `DEMO_DELEGATIONS.scale`): a delegate whose login lives
+   * outside this mock's accounts, with the name and state it would show.
+   */
+  external?: { lastName: string; firstName: string; activated: boolean };
+}
+
+/**
+ * The delegations, indexed per site (a member may have 10,000) and per delegate account (what a login
+ * may act for is read at every request). Change them only through these methods, so the indexes and
+ * the per-site `version` (what list caches are keyed on) follow.
+ */
+export class DelegationStore {
+  readonly #bySite = new Map<string, MockDelegation[]>();
+  readonly #byAccount = new Map<string, MockDelegation[]>();
+  /** Sites whose delegations are drawn on first access (scale data: `reset()` must stay fast). */
+  readonly #lazy = new Map<string, () => MockDelegation[]>();
+  readonly #versions = new Map<string, number>();
+
+  constructor(initial: readonly MockDelegation[] = [], lazy: ReadonlyArray<[string, () => MockDelegation[]]> = []) {
+    for (const [siteId, draw] of lazy) this.#lazy.set(siteId, draw);
+    for (const d of initial) this.add(d);
+  }
+
+  /** Every delegation of `siteId`, in creation order (a copy of the index is not made: do not mutate). */
+  ofSite(siteId: string): readonly MockDelegation[] {
+    const draw = this.#lazy.get(siteId);
+    if (draw) {
+      this.#lazy.delete(siteId);
+      for (const d of draw()) this.#insert(d);
+    }
+    return this.#bySite.get(siteId) ?? [];
+  }
+
+  /** The delegations made to `accountId`, on every site. */
+  ofAccount(accountId: string): readonly MockDelegation[] {
+    return this.#byAccount.get(accountId) ?? [];
+  }
+
+  find(siteId: string, id: string): MockDelegation | undefined {
+    return this.ofSite(siteId).find((d) => d.id === id);
+  }
+
+  add(d: MockDelegation): void {
+    // A site drawn lazily is drawn first, so the new delegation comes after its seed.
+    this.ofSite(d.siteId);
+    this.#insert(d);
+  }
+
+  remove(d: MockDelegation): void {
+    const list = this.#bySite.get(d.siteId);
+    const at = list?.indexOf(d) ?? -1;
+    if (list && at >= 0) list.splice(at, 1);
+    this.#unlinkAccount(d);
+    this.touch(d);
+  }
+
+  /** Binds the delegation to the delegate's login (it now gives that login access when active). */
+  setAccount(d: MockDelegation, accountId: string): void {
+    this.#unlinkAccount(d);
+    d.accountId = accountId;
+    this.#linkAccount(d);
+    this.touch(d);
+  }
+
+  /** Call after changing a delegation's fields: list caches of its site are keyed on this. */
+  touch(d: MockDelegation): void {
+    this.#versions.set(d.siteId, this.version(d.siteId) + 1);
+  }
+
+  version(siteId: string): number {
+    return this.#versions.get(siteId) ?? 0;
+  }
+
+  #insert(d: MockDelegation): void {
+    let list = this.#bySite.get(d.siteId);
+    if (!list) this.#bySite.set(d.siteId, (list = []));
+    list.push(d);
+    this.#linkAccount(d);
+    this.touch(d);
+  }
+
+  #linkAccount(d: MockDelegation): void {
+    if (d.accountId === null) return;
+    let list = this.#byAccount.get(d.accountId);
+    if (!list) this.#byAccount.set(d.accountId, (list = []));
+    list.push(d);
+  }
+
+  #unlinkAccount(d: MockDelegation): void {
+    if (d.accountId === null) return;
+    const list = this.#byAccount.get(d.accountId);
+    const at = list?.indexOf(d) ?? -1;
+    if (list && at >= 0) list.splice(at, 1);
+  }
+}
+
 export interface MockDb {
   companies: MockCompany[];
   sites: MockSite[];
   accounts: MockAccount[];
   workers: MockWorker[];
+  delegations: DelegationStore;
 }
 
 /** The password of every demo account. */
@@ -91,6 +220,8 @@ export const DEMO_ACCOUNTS = {
   admin: 'admin@durand-btp.fr',
   multi: 'multi@durand-btp.fr',
   cabinet: 'cabinet@comptagestion.fr',
+  /** Administrator of BÂTIMENTS RÉUNIS, whose one site has 10,000 beneficiaries (`DEMO_DELEGATIONS.scale`). */
+  scale: 'grands@batiments-reunis.fr',
   worker: 'jean.martin@exemple.fr',
   notActivated: 'nouveau@durand-btp.fr',
   locked: 'bloque@durand-btp.fr',
@@ -124,6 +255,37 @@ export const DEMO_WORKERS = {
   homonymWithAccount: '800100004',
   /** Another Nicolas Petit, same birth date and place, no space: why FranceConnect cannot match alone. */
   homonymWithoutAccount: '800100005',
+} as const;
+
+/**
+ * The delegations of the seed (README.md, "Rights and delegations"). The beneficiaries of DURAND BTP
+ * Siège — Lyon (`admin@durand-btp.fr`), one per role and status; the delegates with an account sign in
+ * with `DEMO_PASSWORD` (the not-activated one has no password yet: *renvoyer le lien d'activation* for its
+ * address sends it a welcome link).
+ */
+export const DEMO_DELEGATIONS = {
+  /** The tiers `admin@durand-btp.fr` manages: 7 beneficiaries. */
+  siteId: 'durand-btp/lyon',
+  /** Utilisateur, active: signs in and acts for the Siège with its delegated rights. */
+  activeUser: 's.martin@durand-btp.fr',
+  /** Administrateur (delegate with the administrator box), active: may manage the Siège's delegations. */
+  activeAdministrator: 'j.rousseau@durand-btp.fr',
+  /** Utilisateur, active, with a date de fin 60 days ahead. */
+  activeUntil: 'e.girard@durand-btp.fr',
+  /** Utilisateur, pending: its account is not activated yet (no name shown). */
+  pendingActivation: 'a.faure@durand-btp.fr',
+  /** Utilisateur, pending: its date d'effet is 14 days ahead. */
+  pendingStart: 'm.leroy@durand-btp.fr',
+  /** Utilisateur, inactive: closed. */
+  closed: 'i.morel@durand-btp.fr',
+  /** Utilisateur, inactive: its date de fin has passed. */
+  ended: 'p.dubois@durand-btp.fr',
+  /** DURAND BTP's *Cabinet comptable délégable*: no account, no delegation yet. */
+  cabinet: { name: 'FIDUCIAIRE DU RHÔNE', email: 'contact@fiduciaire-rhone.fr' },
+  /** DURAND CHARPENTE BOIS's firm is COMPTAGESTION, which has a login already (`DEMO_ACCOUNTS.cabinet`). */
+  charpenteCabinet: { name: 'COMPTAGESTION', email: 'cabinet@comptagestion.fr' },
+  /** BÂTIMENTS RÉUNIS (`grands@batiments-reunis.fr`): one site with 10,000 beneficiaries. */
+  scale: { siteId: 'batiments-reunis/siege', identifiantCibtp: '100777001', count: 10_000 },
 } as const;
 
 const JEAN_MARTIN: CivilStatus = {
@@ -327,12 +489,15 @@ interface CompanySeed {
   address: string[];
   /** A fixed SIREN instead of a drawn one. */
   siren?: string;
+  /** The member's *Cabinet comptable délégable*. */
+  cabinet?: { name: string; email: string };
   sites: SiteSeed[];
 }
 
 const COMPANIES: CompanySeed[] = [
   {
     slug: 'durand-btp', raisonSociale: 'DURAND BTP', address: ['DURAND BTP', '12 rue des Bâtisseurs', '69003 LYON'],
+    cabinet: { ...DEMO_DELEGATIONS.cabinet },
     sites: [
       { slug: 'lyon', name: 'Siège — Lyon', identifiantCibtp: KNOWN_IDENTIFIANT_CIBTP },
       { slug: 'saint-etienne', name: 'Agence de Saint-Étienne', identifiantCibtp: '100234568', alerts: [ALERT_ANOMALY, ALERT_MISSING] },
@@ -343,6 +508,7 @@ const COMPANIES: CompanySeed[] = [
   },
   {
     slug: 'durand-charpente', raisonSociale: 'DURAND CHARPENTE BOIS', address: ['DURAND CHARPENTE BOIS', '4 chemin du Vercors', '38000 GRENOBLE'],
+    cabinet: { ...DEMO_DELEGATIONS.charpenteCabinet },
     sites: [{ slug: 'grenoble', name: 'Atelier de Grenoble', identifiantCibtp: '100451203' }],
   },
   ...[
@@ -452,6 +618,104 @@ function cabinetCompanies(count: number): CompanySeed[] {
 
 const CABINET_COMPANIES = cabinetCompanies(CABINET_MEMBER_COUNT - (COMPANIES.length - 2));
 
+/** The member with 10,000 beneficiaries, seeded last so that every record drawn before stays as it was. */
+const SCALE_COMPANIES: CompanySeed[] = [{
+  slug: 'batiments-reunis', raisonSociale: 'BÂTIMENTS RÉUNIS', address: ['BÂTIMENTS RÉUNIS', '40 quai Perrache', '69002 LYON'],
+  sites: [{ slug: 'siege', name: 'Siège — Lyon Confluence', identifiantCibtp: DEMO_DELEGATIONS.scale.identifiantCibtp,
+    contact: { lastName: 'Vidal', firstName: 'Hélène' } }],
+}];
+
+const DAY = 24 * 3600_000;
+
+/** The calendar date of `time` in Europe/Paris, `YYYY-MM-DD` (the caisse's day: a date de fin ends then). */
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+export function parisDate(time: Date): string {
+  return PARIS_DAY.format(time);
+}
+
+/** `date` (`YYYY-MM-DD`) moved by `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
+const FIRST_NAMES = [
+  'Sophie', 'Julien', 'Émilie', 'Antoine', 'Marc', 'Isabelle', 'Pierre', 'Camille', 'Nicolas', 'Léa', 'Thomas', 'Chloé',
+  'Hugo', 'Manon', 'Louis', 'Inès', 'Maxime', 'Élodie', 'Romain', 'Céline', 'Jérôme', 'Anaïs', 'François', 'Hélène',
+];
+
+/** A grant drawn for the scale data: some functions read, some write, at least one collège. */
+function drawnGrant(draw: () => number): RightsGrant {
+  const colleges = (['ouvrier', 'etam', 'cadre'] as const).filter(() => draw() < 0.7);
+  const functions: Partial<Record<RightFunction, AccessMode>> = {};
+  for (const id of RIGHT_FUNCTION_IDS) {
+    const x = draw();
+    if (x < 0.3) functions[id] = 'read';
+    else if (x < 0.5) functions[id] = 'write';
+  }
+  return { administrator: false, colleges: colleges.length > 0 ? colleges : ['ouvrier' as College], functions };
+}
+
+/**
+ * BÂTIMENTS RÉUNIS's 10,000 beneficiaries, drawn when the list is first asked for (not at every `reset()`):
+ * varied names (accents included), roles, statuses and dates around `today`.
+ */
+function scaleDelegations(today: string, delegatorId: string): MockDelegation[] {
+  const draw = seededRandom(20_260_415);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(draw() * list.length)]!;
+  const { siteId, count } = DEMO_DELEGATIONS.scale;
+  // Dates as day numbers, written out once each: 10,000 rows must be drawn in a few milliseconds.
+  const day0 = Math.round(Date.parse(`${today}T12:00:00Z`) / DAY);
+  const written = new Map<number, string>();
+  const iso = (dayNumber: number): string => {
+    let text = written.get(dayNumber);
+    if (text === undefined) written.set(dayNumber, (text = new Date(dayNumber * DAY + DAY / 2).toISOString().slice(0, 10)));
+    return text;
+  };
+  // A few hundred distinct matrices, shared (a delegation's rights are replaced, never changed in place).
+  const grants = Array.from({ length: 300 }, () => drawnGrant(draw));
+  const administrator: RightsGrant = { administrator: true, colleges: ['ouvrier', 'etam', 'cadre'], functions: {} };
+  const slugs = new Map<string, string>();
+  const slug = (text: string): string => {
+    let s = slugs.get(text);
+    if (s === undefined) slugs.set(text, (s = normaliseName(text).replace(/ /g, '.')));
+    return s;
+  };
+  return Array.from({ length: count }, (_, n): MockDelegation => {
+    const lastName = pick(SURNAMES);
+    const firstName = pick(FIRST_NAMES);
+    const x = draw();
+    const role: DelegationRole = x < 0.02 ? 'cabinet' : x < 0.1 ? 'administrateur' : 'utilisateur';
+    // One in twenty starts in the coming months (pending); the others within the last five years.
+    let start = draw() < 0.05 ? day0 + 1 + Math.floor(draw() * 120) : day0 - Math.floor(draw() * 1_800);
+    const y = draw();
+    // A firm's past delegation can only have ended (a firm's is deleted, not closed, while it runs).
+    let end = role === 'cabinet' || y < 0.1 ? day0 - 1 - Math.floor(draw() * 300)
+      : y < 0.3 ? Math.max(start, day0) + 1 + Math.floor(draw() * 700) : null;
+    if (end !== null && end <= start) {
+      if (role === 'cabinet') start = end - 90;
+      else end = start + 1;
+    }
+    const closed = role !== 'cabinet' && draw() < 0.1;
+    const firm = role === 'cabinet' ? `CABINET ${lastName} CONSEIL` : null;
+    return {
+      id: `d-br-${n + 1}`,
+      siteId,
+      delegatorId,
+      accountId: null,
+      email: firm ? `contact.${n + 1}@cabinet-${slug(lastName)}.fr` : `${slug(`${firstName} ${lastName}`)}.${n + 1}@batiments-reunis.fr`,
+      role,
+      effectiveDate: iso(start),
+      endDate: end === null ? null : iso(end),
+      rights: role === 'administrateur' ? administrator : pick(grants),
+      closed,
+      completed: true,
+      confirmed: true,
+      firmName: firm,
+      external: { lastName, firstName, activated: draw() >= 0.08 },
+    };
+  });
+}
+
 /** The cabinet comptable acts for every member seeded after the two Durand companies (not the signup ones), and the drawn ones. */
 const CABINET_MEMBERS = [...COMPANIES.slice(2), ...CABINET_COMPANIES].flatMap((c) => c.sites.map((site) => `${c.slug}/${site.slug}`));
 
@@ -463,12 +727,14 @@ export function createSeedDb(now: Date): MockDb {
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(draw() * 10)).join('');
   const companies: MockCompany[] = [];
   const sites: MockSite[] = [];
-  for (const seed of [...COMPANIES, ...SIGNUP_COMPANIES, ...CABINET_COMPANIES]) {
+  for (const seed of [...COMPANIES, ...SIGNUP_COMPANIES, ...CABINET_COMPANIES, ...SCALE_COMPANIES]) {
     if (seed === CABINET_COMPANIES[0]) draw = drawn;
     // SIREN: 8 digits + Luhn key; never La Poste's (its SIRETs follow another rule) unless fixed.
     let siren = seed.siren ?? withLuhnDigit(`${1 + Math.floor(draw() * 9)}${digits(7)}`);
     if (!seed.siren && siren === LA_POSTE_SIREN) siren = withLuhnDigit('35600001');
-    companies.push({ id: seed.slug, raisonSociale: seed.raisonSociale, siren, address: seed.address });
+    companies.push({
+      id: seed.slug, raisonSociale: seed.raisonSociale, siren, address: seed.address, cabinet: seed.cabinet ? { ...seed.cabinet } : null,
+    });
     seed.sites.forEach((site, index) => {
       sites.push({
         id: `${seed.slug}/${site.slug}`,
@@ -533,6 +799,49 @@ export function createSeedDb(now: Date): MockDb {
     account({ id: 'u-worker-petit', email: 'nicolas.petit@exemple.fr', firstName: 'Nicolas', lastName: 'Petit', kind: 'salarie',
       siteIds: [], mobile: { number: '+33698765432', certified: true }, secret: { questionId: 'q-ville-parents', answer: 'Aubagne' } }),
   ];
+  // The delegates of DURAND BTP Siège: their access comes from their delegation only (no site of their own).
+  const D = DEMO_DELEGATIONS;
+  const delegate = (id: string, email: string, firstName: string, lastName: string, init: Partial<MockAccount> = {}) =>
+    account({ id, email, firstName, lastName, siteIds: [], ...init });
+  accounts.push(
+    delegate('u-d-martin', D.activeUser, 'Sophie', 'Martin'),
+    delegate('u-d-rousseau', D.activeAdministrator, 'Julien', 'Rousseau'),
+    delegate('u-d-girard', D.activeUntil, 'Émilie', 'Girard'),
+    // Invited, never activated: no name, no password until its welcome link is followed.
+    delegate('u-d-faure', D.pendingActivation, '', '', { password: '', activated: false, emailCertifiedUntil: null }),
+    delegate('u-d-leroy', D.pendingStart, 'Marc', 'Leroy'),
+    delegate('u-d-morel', D.closed, 'Isabelle', 'Morel'),
+    delegate('u-d-dubois', D.ended, 'Pierre', 'Dubois'),
+    account({ id: 'u-grands', email: DEMO_ACCOUNTS.scale, firstName: 'Hélène', lastName: 'Vidal', siteIds: [D.scale.siteId] }),
+  );
+
+  const today = parisDate(now);
+  const userGrant = (functions: Partial<Record<RightFunction, AccessMode>>, colleges: College[] = ['ouvrier', 'etam', 'cadre']): RightsGrant =>
+    ({ administrator: false, colleges, functions });
+  const delegation = (n: number, accountId: string, email: string, init: Partial<MockDelegation>): MockDelegation => ({
+    id: `d-lyon-${n}`, siteId: D.siteId, delegatorId: 'u-admin', accountId, email, role: 'utilisateur',
+    effectiveDate: addDays(today, -120), endDate: null,
+    rights: userGrant({ 'gerer-salaries': 'write', planning: 'write', 'conges-groupes': 'read', documents: 'read' }),
+    closed: false, completed: true, confirmed: true, firmName: null, ...init,
+  });
+  const delegations = new DelegationStore([
+    delegation(1, 'u-d-martin', D.activeUser, {
+      effectiveDate: addDays(today, -300),
+      rights: userGrant({ 'declarations-salaires': 'write', 'declarations-nominatives': 'write', 'gerer-salaries': 'write', 'situation-compte': 'read', documents: 'read' }),
+    }),
+    delegation(2, 'u-d-rousseau', D.activeAdministrator, {
+      role: 'administrateur', effectiveDate: addDays(today, -500), rights: { administrator: true, colleges: ['ouvrier', 'etam', 'cadre'], functions: {} },
+    }),
+    delegation(3, 'u-d-girard', D.activeUntil, {
+      effectiveDate: addDays(today, -30), endDate: addDays(today, 60),
+      rights: userGrant({ planning: 'write', 'conges-groupes': 'write', 'liste-indemnites': 'read' }, ['ouvrier', 'etam']),
+    }),
+    delegation(4, 'u-d-faure', D.pendingActivation, { effectiveDate: addDays(today, -2), rights: userGrant({ documents: 'read', 'transmettre-fichiers': 'write' }) }),
+    delegation(5, 'u-d-leroy', D.pendingStart, { effectiveDate: addDays(today, 14), rights: userGrant({ 'arrets-intemperies': 'write', 'remboursements-intemperies': 'read' }, ['ouvrier']) }),
+    delegation(6, 'u-d-morel', D.closed, { effectiveDate: addDays(today, -400), closed: true }),
+    delegation(7, 'u-d-dubois', D.ended, { effectiveDate: addDays(today, -200), endDate: addDays(today, -10), rights: userGrant({ 'comptes-bancaires': 'read' }) }),
+  ], [[D.scale.siteId, () => scaleDelegations(today, 'u-grands')]]);
+
   const worker = (id: string, identifiantCibtp: string, civilStatus: CivilStatus, accountId: string | null = null): MockWorker =>
     ({ id, identifiantCibtp, civilStatus: { ...civilStatus }, accountId });
   const workers: MockWorker[] = [
@@ -547,5 +856,5 @@ export function createSeedDb(now: Date): MockDb {
     worker('w-petit', DEMO_WORKERS.homonymWithAccount, NICOLAS_PETIT, 'u-worker-petit'),
     worker('w-petit-2', DEMO_WORKERS.homonymWithoutAccount, NICOLAS_PETIT),
   ];
-  return { companies, sites, accounts, workers };
+  return { companies, sites, accounts, workers, delegations };
 }

@@ -15,9 +15,10 @@ import type { MockDb } from './db.js';
 
 export type { Fault, FaultKind, Faults } from './faults.js';
 export type { Outbox, OutboxMessage, OutboxKind } from './outbox.js';
-export type { CivilStatus, MockDb, MockAccount, MockCompany, MockSite, MockWorker } from './db.js';
+export type { CivilStatus, MockDb, MockAccount, MockCompany, MockDelegation, MockSite, MockWorker } from './db.js';
+export type { DelegationStore } from './db.js';
 export {
-  DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SIGNUP, DEMO_WORKERS, FRANCECONNECT_IDENTITIES, KNOWN_IDENTIFIANT_CIBTP, SECRET_QUESTIONS,
+  DEMO_ACCOUNTS, DEMO_DELEGATIONS, DEMO_PASSWORD, DEMO_SIGNUP, DEMO_WORKERS, FRANCECONNECT_IDENTITIES, KNOWN_IDENTIFIANT_CIBTP, SECRET_QUESTIONS,
 } from './db.js';
 export { LIMITS } from './state.js';
 export { MockHttpError } from './http-error.js';
@@ -49,7 +50,7 @@ export interface MockBackend {
   readonly outbox: Outbox;
   /** Per-operation fault injection. */
   readonly faults: Faults;
-  /** The seeded data model (companies, sites, accounts, workers; for tests); replaced by `reset()`. */
+  /** The seeded data model (companies, sites, accounts, workers, delegations; for tests); replaced by `reset()`. */
   readonly db: MockDb;
   /** The same handlers under another base URL (both sides then share this backend's state). */
   handlersFor(baseUrl: string): HttpHandler[];

@@ -10,6 +10,20 @@ import type { Outbox, OutboxKind, OutboxMessage } from './outbox.js';
 
 const KIND_LABELS: Record<OutboxKind, string> = { email: 'Courriel', sms: 'SMS', letter: 'Courrier postal' };
 
+/**
+ * A link to this very page (the mock's links point at the page that runs it) only changes its fragment:
+ * the page's address may have gained a query string since (a list's state), and a navigation would
+ * reload the page and start the in-memory backend afresh, which would not know the link's token.
+ */
+function followHere(event: MouseEvent): void {
+  const link = event.currentTarget as HTMLAnchorElement;
+  const here = globalThis.location;
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (!here || link.origin !== here.origin || link.pathname !== here.pathname || !link.hash) return;
+  event.preventDefault();
+  here.hash = link.hash;
+}
+
 /** Only web links become clickable: a link is never bound into `href` unchecked (docs/SECURITY.md). */
 function safeHref(link: string | undefined): string | undefined {
   if (!link) return undefined;
@@ -131,7 +145,7 @@ export class CibtpMockOutbox extends LitElement {
             ? html`<p class="code" aria-label="Code ${[...message.code].join(' ')}">${message.code}</p>`
             : nothing}
           <p class="body">${message.body}</p>
-          ${href ? html`<p><a href=${href}>Ouvrir le lien du courriel<span class="visually-hidden"> : ${message.subject}</span></a></p>` : nothing}
+          ${href ? html`<p><a href=${href} @click=${followHere}>Ouvrir le lien du courriel<span class="visually-hidden"> : ${message.subject}</span></a></p>` : nothing}
           ${message.kind === 'letter' && message.code ? html`<p>Code confidentiel : <strong>${message.code}</strong></p>` : nothing}
         </article>
       </li>

@@ -8,9 +8,12 @@ import type { PasswordPolicy, Session, Tiers } from '../sdk/schemas/common.js';
 import { registerCompanyRequest, registerWorkerRequest } from '../sdk/schemas/registration.js';
 import { maskPhone } from '../sdk/rules/identifiers.js';
 import { DEFAULT_PASSWORD_POLICY } from '../sdk/rules/password.js';
+import { type RightsGrant } from '../sdk/rules/rights.js';
+import { effectiveGrant } from '../sdk/rules/delegation.js';
+import type { DelegationStatus } from '../sdk/schemas/rights.js';
 import {
-  createSeedDb, DEMO_ACCOUNTS, findAccountById, normaliseEmail, tiersView,
-  type CivilStatus, type MockAccount, type MockDb, type MockSite,
+  createSeedDb, DEMO_ACCOUNTS, findAccountById, normaliseEmail, parisDate, rightsOf, tiersView,
+  type CivilStatus, type MockAccount, type MockDb, type MockDelegation, type MockSite,
 } from './db.js';
 import { MockHttpError, rateLimited } from './http-error.js';
 import type { OutboxWriter } from './outbox.js';
@@ -60,7 +63,23 @@ export const LIMITS = Object.freeze({
   csrfTokensKept: 50,
 });
 
-export type LinkPurpose = 'reset' | 'activation' | 'certification';
+/**
+ * `welcome`: the first link of a delegate whose login the delegation created. It opens the
+ * reset-password page (`#action=reset-password`): following it, the delegate chooses its password, which
+ * activates the login and certifies its email (the activation link alone would leave it without one).
+ */
+export type LinkPurpose = 'reset' | 'activation' | 'certification' | 'welcome';
+
+/** The accounting firm's links: *Compléter son compte*, and the administrator's confirmation. */
+export type DelegationLinkPurpose = 'complete-account' | 'confirm-delegation';
+
+interface DelegationLinkRecord {
+  siteId: string;
+  delegationId: string;
+  purpose: DelegationLinkPurpose;
+  expiresAt: Date;
+  used: boolean;
+}
 
 interface LinkRecord {
   accountId: string;
@@ -223,6 +242,7 @@ export class BackendState {
   #tickets: ExpiringMap<TicketRecord>;
   #franceConnect: ExpiringMap<FranceConnectLogin>;
   #links = new Map<string, LinkRecord>();
+  #delegationLinks = new Map<string, DelegationLinkRecord>();
   #throttle = new Map<string, ThrottleRecord>();
   #sent = new Map<string, Date[]>();
   /**
@@ -260,6 +280,7 @@ export class BackendState {
     this.#tickets.clear();
     this.#franceConnect.clear();
     this.#links.clear();
+    this.#delegationLinks.clear();
     this.#throttle.clear();
     this.#sent.clear();
     this.idempotency.clear();
@@ -382,15 +403,106 @@ export class BackendState {
     const record = this.#session;
     const account = record && this.account(record.accountId);
     if (!record || !account) return null;
-    const tiers: Tiers | null = record.tiersId !== null && account.siteIds.includes(record.tiersId)
+    const siteIds = this.siteIdsOf(account);
+    const tiers: Tiers | null = record.tiersId !== null && siteIds.includes(record.tiersId)
       ? (tiersView(this.db, record.tiersId) ?? null)
       : null;
     return {
       user: { email: account.email, firstName: account.firstName, lastName: account.lastName, kind: account.kind },
       tiers,
-      tiersCount: account.siteIds.length,
+      tiersCount: siteIds.length,
       expiresAt: record.expiresAt.toISOString(),
     };
+  }
+
+  // ---- Delegations: what a login may act for ---------------------------------------------------------
+
+  /** Today in the caisse's time zone (`YYYY-MM-DD`, Europe/Paris), on the backend's clock. */
+  today(): string {
+    return parisDate(this.now());
+  }
+
+  /**
+   * *Inactif* when closed or once its date de fin has come (access ends that day); *En attente* while the
+   * delegate's login is not activated, the firm has not completed its account or the administrator has not
+   * confirmed it, or before the date d'effet; else *Actif*.
+   */
+  delegationStatus(d: MockDelegation, today: string = this.today()): DelegationStatus {
+    if (d.closed || (d.endDate !== null && d.endDate <= today)) return 'inactive';
+    const activated = d.external ? d.external.activated : d.accountId !== null && this.account(d.accountId)?.activated === true;
+    if (!activated || !d.completed || !d.confirmed || d.effectiveDate > today) return 'pending';
+    return 'active';
+  }
+
+  /** The active delegation that lets `account` act for `siteId`, if any. */
+  activeDelegation(account: MockAccount, siteId: string, today: string = this.today()): MockDelegation | undefined {
+    return this.db.delegations.ofAccount(account.id).find((d) => d.siteId === siteId && this.delegationStatus(d, today) === 'active');
+  }
+
+  /**
+   * The tiers `account` may act for now: its own (seeded, signed up or associated), then those of its active
+   * delegations. Computed at every request, so that a date de fin, a closing or a deletion removes access.
+   */
+  siteIdsOf(account: MockAccount): string[] {
+    const delegated = this.db.delegations.ofAccount(account.id);
+    if (delegated.length === 0) return account.siteIds;
+    const today = this.today();
+    const ids = [...account.siteIds];
+    for (const d of delegated) {
+      if (!ids.includes(d.siteId) && this.delegationStatus(d, today) === 'active') ids.push(d.siteId);
+    }
+    return ids;
+  }
+
+  /** What `account` holds on `siteId` now: its own rights, else its active delegation's, else nothing. */
+  rightsOn(account: MockAccount, siteId: string): RightsGrant {
+    if (account.siteIds.includes(siteId)) return rightsOf(account, siteId);
+    const d = this.activeDelegation(account, siteId);
+    return d ? effectiveGrant(d.rights) : { administrator: false, colleges: [], functions: {} };
+  }
+
+  /**
+   * The tiers' administrators: its own (activated company logins holding everything) and the active
+   * administrator delegates. They receive the firm's confirmation request.
+   */
+  administratorsOf(siteId: string): MockAccount[] {
+    const today = this.today();
+    const own = this.db.accounts.filter((a) => a.kind === 'entreprise' && a.activated && a.siteIds.includes(siteId) && rightsOf(a, siteId).administrator);
+    const delegates = this.db.delegations.ofSite(siteId)
+      .filter((d) => d.role === 'administrateur' && d.accountId !== null && this.delegationStatus(d, today) === 'active')
+      .flatMap((d) => this.account(d.accountId ?? '') ?? []);
+    return [...new Set([...own, ...delegates])];
+  }
+
+  /** A single-use link for the firm's flow (48 hours, as an activation link). */
+  issueDelegationLink(d: MockDelegation, purpose: DelegationLinkPurpose): string {
+    const token = randomToken();
+    this.#delegationLinks.set(token, {
+      siteId: d.siteId, delegationId: d.id, purpose, expiresAt: new Date(this.now().getTime() + LIMITS.activationLinkTtl), used: false,
+    });
+    return token;
+  }
+
+  /**
+   * The delegation behind a firm's link: `404 link-invalid` when unknown, used, of another purpose, or when
+   * its delegation is gone or inactive; `410 link-expired` once out of time. `consume` spends it.
+   */
+  delegationLink(token: string, purpose: DelegationLinkPurpose, consume: boolean): MockDelegation {
+    const record = this.#delegationLinks.get(token);
+    const d = record && this.db.delegations.find(record.siteId, record.delegationId);
+    if (!record || !d || record.used || record.purpose !== purpose || this.delegationStatus(d) === 'inactive') {
+      throw new MockHttpError(404, { code: 'link-invalid' });
+    }
+    if (record.expiresAt.getTime() <= this.now().getTime()) throw new MockHttpError(410, { code: 'link-expired' });
+    if (consume) record.used = true;
+    return d;
+  }
+
+  /** Spends every link of `d` (of `purpose`, or all): once confirmed from the list, the emailed links die. */
+  voidDelegationLinks(d: MockDelegation, purpose?: DelegationLinkPurpose): void {
+    for (const record of this.#delegationLinks.values()) {
+      if (record.delegationId === d.id && record.siteId === d.siteId && (!purpose || record.purpose === purpose)) record.used = true;
+    }
   }
 
   // ---- Tiers choice ---------------------------------------------------------------------------------
@@ -523,16 +635,19 @@ export class BackendState {
    * Issues a single-use link for `account` and emails it. An earlier unused link of the same purpose
    * stops working: only the newest email is valid.
    */
-  sendLinkEmail(account: MockAccount, purpose: LinkPurpose): void {
+  sendLinkEmail(account: MockAccount, requested: LinkPurpose, welcome?: { company: string }): void {
+    // A login created by a delegation has no password: its activation link lets it choose one.
+    const purpose: LinkPurpose = requested === 'activation' && account.password === '' ? 'welcome' : requested;
     for (const record of this.#links.values()) {
       if (record.accountId === account.id && record.purpose === purpose) record.used = true;
     }
     const token = randomToken();
     const ttl = purpose === 'reset' ? LIMITS.resetLinkTtl : LIMITS.activationLinkTtl;
     this.#links.set(token, { accountId: account.id, purpose, expiresAt: new Date(this.now().getTime() + ttl), used: false });
-    const action = purpose === 'reset' ? 'reset-password' : 'activate';
+    const action = purpose === 'reset' || purpose === 'welcome' ? 'reset-password' : 'activate';
     const link = `${this.linkBase()}#action=${action}&token=${token}`;
-    const hello = `Bonjour ${account.firstName} ${account.lastName},`;
+    const named = `${account.firstName} ${account.lastName}`.trim();
+    const hello = named ? `Bonjour ${named},` : 'Bonjour,';
     const notYou = 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.';
     const sign = 'Votre caisse CIBTP';
     const templates: Record<LinkPurpose, { subject: string; text: string }> = {
@@ -550,6 +665,12 @@ export class BackendState {
         subject: 'Renouvelez la certification de votre adresse électronique',
         text: 'La certification de votre adresse électronique doit être renouvelée. '
           + 'Suivez ce lien, valable 48 heures et utilisable une seule fois :',
+      },
+      welcome: {
+        subject: 'Activez votre espace sécurisé',
+        text: `${welcome ? `L’entreprise ${welcome.company} vous a délégué des droits d’accès à son espace sécurisé. ` : ''}`
+          + 'Pour activer votre compte utilisateur, choisissez votre mot de passe à l’aide de ce lien, '
+          + 'valable 48 heures et utilisable une seule fois :',
       },
     };
     const { subject, text } = templates[purpose];
@@ -569,11 +690,19 @@ export class BackendState {
   consumeLink(token: string, purposes: readonly LinkPurpose[]): { account: MockAccount; purpose: LinkPurpose } {
     const record = this.#links.get(token);
     const account = record && this.account(record.accountId);
-    if (!record || !account || record.used || !purposes.includes(record.purpose)) {
+    // A welcome link is followed on the reset-password page.
+    const accepted = record !== undefined && (purposes.includes(record.purpose) || (record.purpose === 'welcome' && purposes.includes('reset')));
+    if (!record || !account || record.used || !accepted) {
       throw new MockHttpError(404, { code: 'link-invalid' });
     }
     if (record.expiresAt.getTime() <= this.now().getTime()) throw new MockHttpError(410, { code: 'link-expired' });
     record.used = true;
+    // Choosing its first password from the emailed link proves the mailbox, as activation does (a reset
+    // link of a login that never had a password counts the same).
+    if (record.purpose === 'welcome' || (record.purpose === 'reset' && account.password === '')) {
+      account.activated = true;
+      account.emailCertifiedUntil = new Date(this.now().getTime() + LIMITS.certificationValidity);
+    }
     return { account, purpose: record.purpose };
   }
 

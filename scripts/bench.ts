@@ -1,15 +1,17 @@
 // `npm run bench`: throughput of the pure rules and schemas that run on every keystroke in the
 // widgets (live validation) and on every request in the SDK and the mock; the mock's tiers queries at
-// an accounting firm's scale; and, in Chromium (after `npm run build`), the tiers picker's first render
-// and search-to-result time with 3,000 tiers. Speed lives here, not in tests: nothing is asserted.
+// an accounting firm's scale and its delegation queries over 10,000 beneficiaries; and, in Chromium
+// (after `npm run build`), the tiers picker's first render and search-to-result time with 3,000 tiers,
+// the delegation list's first render and page change, the rights matrix's first render and a column set.
+// Speed lives here, not in tests: nothing is asserted.
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { createPortalClient, type TiersQuery } from '../sdk/index.js';
+import { createPortalClient, type DelegationsQuery, type TiersQuery } from '../sdk/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../mock-server/index.js';
 import { startMockServer } from '../mock-server/node.js';
-import { CHROME_ARGS, findChrome } from './chrome.mjs';
+import { CHROME_ARGS, CHROME_ENV, findChrome } from './chrome.mjs';
 import { evaluatePassword, fieldErrors, isSiret, LoginRequest, ResetPasswordRequest } from '../sdk/index.js';
 
 interface Case {
@@ -113,7 +115,7 @@ async function pickerInChromium(): Promise<void> {
   }
   const { startDemoServer } = await import('../demo/server.mjs');
   const server = await startDemoServer({ port: 0 });
-  const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
+  const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS, env: CHROME_ENV });
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
@@ -153,5 +155,136 @@ async function pickerInChromium(): Promise<void> {
   }
 }
 
+/** The mock's `searchDelegations` for the member with 10,000 beneficiaries: filter + sort + page. */
+async function mockDelegations(): Promise<void> {
+  const baseUrl = 'http://bench.test/api/';
+  const mock = startMockServer({ baseUrl });
+  try {
+    const client = createPortalClient({ baseUrl });
+    await client.login({ email: DEMO_ACCOUNTS.scale, password: DEMO_PASSWORD });
+    const base: DelegationsQuery = { sort: 'name', direction: 'asc', page: 1, pageSize: 5 };
+    const queries: Array<[string, DelegationsQuery]> = [
+      ['first page, by name (the default)', base],
+      ['page 200, by date d’effet, descending', { ...base, sort: 'effectiveDate', direction: 'desc', page: 200 }],
+      ['active users only, by email', { ...base, role: 'utilisateur', status: 'active', sort: 'email' }],
+      ['excluding inactive, from 2024-01-01, by status', { ...base, excludeInactive: 'true', effectiveFrom: '2024-01-01', sort: 'status' }],
+      ['ending by 2027-12-31, by date de fin, 50 per page', { ...base, endUntil: '2027-12-31', sort: 'endDate', pageSize: 50 }],
+    ];
+    await client.searchDelegations(base); // the first call builds the 10,000 rows (lazily seeded)
+    const rows = [];
+    for (const [name, query] of queries) {
+      const times: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const start = performance.now();
+        await client.searchDelegations(query);
+        times.push(performance.now() - start);
+      }
+      rows.push({ 'mock searchDelegations (10,000 beneficiaries)': name, 'median ms': ms(median(times.slice(5))) });
+    }
+    console.table(rows);
+  } finally {
+    mock.close();
+  }
+}
+
+/**
+ * In the page: clicks `selector` and resolves with the time until `done()` holds (checked at each frame),
+ * from the click to the frame that shows it.
+ */
+const CLICK_UNTIL = `async function (selector, done) {
+  const target = document.querySelector(selector);
+  const start = performance.now();
+  target.click();
+  await new Promise(function (resolve) {
+    function check() {
+      if (done()) resolve();
+      else requestAnimationFrame(check);
+    }
+    requestAnimationFrame(check);
+  });
+  return performance.now() - start;
+}`;
+
+/**
+ * In Chromium, on the demo's company page: *Gérer les droits d'accès* of the member with 10,000
+ * beneficiaries (its first render, a page change), then the rights matrix of *Ajouter une délégation*
+ * (its first render, a whole column set).
+ */
+async function rightsInChromium(): Promise<void> {
+  if (!existsSync(fileURLToPath(new URL('../dist/cibtp-widgets.js', import.meta.url)))) return;
+  const { startDemoServer } = await import('../demo/server.mjs');
+  const server = await startDemoServer({ port: 0 });
+  const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS, env: CHROME_ENV });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.evaluateOnNewDocument(() => {
+      const marks: Record<string, number> = {};
+      (window as unknown as { __marks: Record<string, number> }).__marks = marks;
+      new MutationObserver(() => {
+        const list = document.querySelector('cibtp-delegations');
+        if (list && !marks['list']) marks['list'] = performance.now();
+        if (list?.querySelector('tbody tr') && !marks['rows']) marks['rows'] = performance.now();
+        const matrix = document.querySelector('cibtp-rights-matrix');
+        if (matrix && !marks['matrix']) marks['matrix'] = performance.now();
+        if (matrix?.querySelector('tbody tr input[type="radio"]') && !marks['functions']) marks['functions'] = performance.now();
+      }).observe(document, { subtree: true, childList: true });
+    });
+    // The page opens on *Gérer les droits d'accès* (`?espace=delegations`) once signed in.
+    await page.goto(new URL('/espace-entreprise.html?espace=delegations', server.url).href, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.waitForSelector('cibtp-login input[name="email"]', { visible: true });
+    await page.type('cibtp-login input[name="email"]', DEMO_ACCOUNTS.scale);
+    await page.type('cibtp-login input[name="password"]', DEMO_PASSWORD);
+    await page.click('cibtp-login button[type="submit"]');
+    await page.waitForSelector('cibtp-delegations tbody tr', { timeout: 30_000 });
+    const marks = () => page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+    const listMarks = await marks();
+
+    // *Suivant*, then *Précédent*, five times each: until the rows shown changed and the list is not busy.
+    const pageTimes: number[] = [];
+    const changed = `(function () {
+      const list = document.querySelector('cibtp-delegations');
+      const now = list.querySelector('tbody')?.textContent;
+      if (list.querySelector('[aria-busy="true"]') || now === window.__before) return false;
+      return true;
+    })`;
+    for (let i = 0; i < 10; i++) {
+      await page.evaluate(() => {
+        (window as unknown as { __before?: string | null }).__before = document.querySelector('cibtp-delegations tbody')?.textContent;
+      });
+      const selector = `cibtp-delegations [data-part="pagination"] button[id$="-${i % 2 === 0 ? 'next' : 'previous'}"]`;
+      pageTimes.push(await page.evaluate(`(${CLICK_UNTIL})(${JSON.stringify(selector)}, ${changed})`) as number);
+    }
+
+    // *Ajouter une délégation*, step 1 with its defaults but an email, then the matrix.
+    await page.click('cibtp-delegations [data-part="add"]');
+    await page.waitForSelector('cibtp-delegation-wizard input[name="email"]', { visible: true });
+    await page.type('cibtp-delegation-wizard input[name="email"]', 'bench@exemple.fr');
+    await page.click('cibtp-delegation-wizard button[type="submit"]');
+    await page.waitForSelector('cibtp-rights-matrix tbody tr input[type="radio"]', { timeout: 30_000 });
+    const matrixMarks = await marks();
+    const columnTimes: number[] = [];
+    for (const mode of ['read', 'write', 'none', 'read', 'write', 'none', 'read', 'write', 'none', 'read']) {
+      const selector = `cibtp-rights-matrix [data-part="column-controls"] input[type="radio"][value="${mode}"]`;
+      const done = `(function () {
+        return [...document.querySelectorAll('cibtp-rights-matrix tbody input[type="radio"][value="${mode}"]:not(:disabled)')].every(function (r) { return r.checked; });
+      })`;
+      columnTimes.push(await page.evaluate(`(${CLICK_UNTIL})(${JSON.stringify(selector)}, ${done})`) as number);
+    }
+    console.table([
+      { 'rights in Chromium (10,000 beneficiaries)': 'list: first render (connected → rows shown)', ms: ms((listMarks['rows'] ?? NaN) - (listMarks['list'] ?? NaN)) },
+      { 'rights in Chromium (10,000 beneficiaries)': 'list: page change (click → rows shown, median of 10)', ms: ms(median(pageTimes)) },
+      { 'rights in Chromium (10,000 beneficiaries)': 'matrix: first render (connected → functions shown)', ms: ms((matrixMarks['functions'] ?? NaN) - (matrixMarks['matrix'] ?? NaN)) },
+      { 'rights in Chromium (10,000 beneficiaries)': 'matrix: a whole column set (click → every row shows it, median of 10)', ms: ms(median(columnTimes)) },
+    ]);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 await mockQueries();
+await mockDelegations();
 await pickerInChromium();
+await rightsInChromium();

@@ -26,7 +26,7 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, findChrome } from './chrome.mjs';
+import { CHROME_ARGS, CHROME_ENV, findChrome } from './chrome.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'storybook-static');
 if (!existsSync(join(root, 'index.json'))) {
@@ -217,7 +217,7 @@ function watch(page) {
   return seen;
 }
 
-const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
+const browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS, env: CHROME_ENV });
 const failures = [];
 let runs = 0;
 const started = Date.now();

@@ -26,6 +26,13 @@ export const CHROME_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/**
+ * The browser's environment: the caisses' time zone. The mock's calendar (a date d'effet « today », a
+ * date de fin that ends access that day) is Europe/Paris, as a caisse's backend is; a browser on UTC
+ * (a CI machine) would disagree about « today » for an hour or two each night.
+ */
+export const CHROME_ENV = { ...process.env, TZ: 'Europe/Paris' };
+
 function locate() {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {

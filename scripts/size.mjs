@@ -45,18 +45,22 @@ import { WIDGETS } from '../components/registry.ts';
 
 /** Target of the login page (decimal kB: 40 000 bytes of gzip of kit JavaScript, files summed). */
 export const LOGIN_PAGE_BUDGET_GZIP = 40_000;
-/** Regression ceiling of demo/integration.html (drop-in) while over the budget; lower it as it shrinks. */
-export const LOGIN_PAGE_CEILING_GZIP = 53_400;
 /**
- * Regression ceiling of demo/integration-composant.html (per-widget entry), same rule. Raised by 100
- * bytes with the route contract every widget now shares (the portal's `routes`, the one login link).
+ * Regression ceiling of demo/integration.html (drop-in) while over the budget; lower it as it shrinks.
+ * Raised by 300 bytes with the five rights widgets the loader's tag map and preload hints name.
  */
-export const LOGIN_PAGE_ENTRIES_CEILING_GZIP = 48_700;
+export const LOGIN_PAGE_CEILING_GZIP = 53_700;
+/**
+ * Regression ceiling of demo/integration-composant.html (per-widget entry), same rule. Lowered by 100
+ * bytes when the links' code left the sign-in page (the `widgets-links` layer).
+ */
+export const LOGIN_PAGE_ENTRIES_CEILING_GZIP = 48_600;
 /**
  * Regression ceiling of the all-in-one bundle dist/cibtp-widgets.bundle.js (one file): every widget of
- * the kit, the space's shell (tiers picker, top bar, menu, tiles, side bar, footer, home page) included.
+ * the kit, the space's shell (tiers picker, top bar, menu, tiles, side bar, footer, home page) and the
+ * rights widgets (list, wizard, matrix, the firm's completion and confirmation) included.
  */
-export const BUNDLE_CEILING_GZIP = 113_500;
+export const BUNDLE_CEILING_GZIP = 140_200;
 
 /** The pages of the budget, with the name of the constant that holds each one's ceiling. */
 export const BUDGET_PAGES = [
@@ -275,7 +279,7 @@ async function measurePage(browser, baseUrl, name) {
 }
 
 async function measurePages() {
-  const [{ default: puppeteer }, { CHROME_ARGS, findChrome }, { startDemoServer }] = await Promise.all([
+  const [{ default: puppeteer }, { CHROME_ARGS, CHROME_ENV, findChrome }, { startDemoServer }] = await Promise.all([
     import('puppeteer-core'),
     import('./chrome.mjs'),
     import('../demo/server.mjs'),
@@ -287,7 +291,7 @@ async function measurePages() {
   let browser;
   try {
     server = await startDemoServer({ port: 0 });
-    browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS });
+    browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: CHROME_ARGS, env: CHROME_ENV });
     // All pages at once, each in its own browser context (no shared cache, no shared worker).
     const pages = await Promise.all(names.map((name) => measurePage(browser, server.url, name)));
     return { chromium: await browser.version(), pages };

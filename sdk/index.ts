@@ -21,7 +21,12 @@ export {
   searchTiers, tiersRights, homeTiles, recordUse, searchTiersDef, tiersRightsDef, homeTilesDef, recordUseDef,
 } from './tiers/operations.js';
 export * from './schemas/tiers.js';
+export * from './rights/operations.js';
+export * from './rights/invitation.js';
+export * from './schemas/rights.js';
+export * from './schemas/invitation.js';
 export * from './rules/rights.js';
+export * from './rules/delegation.js';
 export * from './schemas/common.js';
 export * from './rules/password.js';
 export * from './rules/identifiers.js';

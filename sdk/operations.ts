@@ -7,6 +7,8 @@ import { authOperations } from './auth/operations.js';
 import { csrfDef } from './csrf.js';
 import { signupOperations } from './signup/operations.js';
 import { registrationOperations } from './signup/registration.js';
+import { invitationOperations } from './rights/invitation.js';
+import { rightsOperations } from './rights/operations.js';
 import { tiersOperations } from './tiers/operations.js';
 import type { InputOf, OutputOf } from './definition.js';
 
@@ -18,6 +20,8 @@ export const operations = {
   ...signupOperations,
   ...registrationOperations,
   ...tiersOperations,
+  ...rightsOperations,
+  ...invitationOperations,
 } as const;
 
 export type Operations = typeof operations;

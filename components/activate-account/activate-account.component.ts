@@ -10,6 +10,7 @@ import type { ActivationResult } from '../../sdk/schemas/auth.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import { button } from '../shared/fields.js';
+import { linkProblemOf, linkProblemTitle } from '../shared/link-problem.js';
 import { readLinkToken } from '../shared/link-token.js';
 import { errorMessage } from '../shared/messages.js';
 import { RequestController, RetryKeys, toPortalError } from '../shared/request-controller.js';
@@ -166,9 +167,11 @@ export class CibtpActivateAccount extends CibtpElement {
 
   private errorTemplate(error: PortalError): TemplateResult {
     if (error.code === 'aborted') return this.pendingTemplate();
-    if (error.code === 'link-expired') return this.expiredTemplate();
-    if (error.code === 'link-invalid' || error.code === 'not-found' || error.code === 'conflict' || error.code === 'validation') {
-      return html`${this.headingTemplate(msg('Ce lien n’est pas valide', { id: 'link.invalid.title' }))}
+    // The token is all this request sends: any refusal of it, or an activation already done, spends the link.
+    const link = linkProblemOf(error, { invalid: ['conflict', 'validation'] });
+    if (link?.code === 'link-expired') return this.expiredTemplate(link);
+    if (link) {
+      return html`${this.headingTemplate(linkProblemTitle(link))}
         <p class="cibtp-note">
           ${msg('Ce lien d’activation est incomplet ou a déjà été utilisé. Si votre compte est déjà activé, connectez-vous.', {
             id: 'activate.invalid.body',
@@ -181,9 +184,9 @@ export class CibtpActivateAccount extends CibtpElement {
       <p>${button({ variant: 'primary', label: msg('Réessayer', { id: 'common.retry' }), onClick: () => void this.activation.run() })}</p>`;
   }
 
-  private expiredTemplate(): TemplateResult {
+  private expiredTemplate(expired: PortalError): TemplateResult {
     if (this.resent) {
-      return html`${this.headingTemplate(msg('Ce lien a expiré', { id: 'link.expired.title' }))}
+      return html`${this.headingTemplate(linkProblemTitle(expired))}
         ${this.successNotice(
           'resent',
           msg('Votre demande a bien été prise en compte', { id: 'activate.sent.title' }),
@@ -193,7 +196,7 @@ export class CibtpActivateAccount extends CibtpElement {
         )}`;
     }
     const pending = this.resendRequest.pending;
-    return html`${this.headingTemplate(msg('Ce lien a expiré', { id: 'link.expired.title' }))}
+    return html`${this.headingTemplate(linkProblemTitle(expired))}
       <p class="cibtp-note">
         ${msg('Par sécurité, un lien d’activation n’est valable que pour une durée limitée. Vous pouvez en recevoir un nouveau par courriel.', {
           id: 'activate.expired.body',

@@ -7,7 +7,7 @@ import { AssociateSiteRequest, type CompanyIdentity, type SiteAssociated } from 
 import { CibtpElement } from '../shared/base-element.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { companyBlocked, companyForm, companyStep, companySummary } from '../shared/company-step.js';
-import { emit, type NavigateTarget } from '../shared/events.js';
+import { emit } from '../shared/events.js';
 import { formActions, formShell, notice, requiredNote, textField } from '../shared/fields.js';
 import { msg } from '../shared/localization.js';
 import { safeHref } from '../shared/navigation.js';
@@ -231,13 +231,12 @@ export class CibtpAssociateSite extends CibtpElement {
 
 
   private forgotTemplate(): TemplateResult {
-    return html`<cibtp-forgot-password
-      .client=${this.clients.value}
-      situation="code"
-      heading-level=${this.headingLevel}
-      embedded
-      @cibtp-navigate=${this.onInnerNavigate}
-    ></cibtp-forgot-password>`;
+    return this.recovery?.({
+      client: this.clients.value,
+      headingLevel: this.headingLevel,
+      situation: 'code',
+      back: () => this.wizard.restart('company', { focus: 'forgot-code' }),
+    }) ?? html``;
   }
 
   // ---- behaviour ---------------------------------------------------------------------------------
@@ -307,11 +306,4 @@ export class CibtpAssociateSite extends CibtpElement {
     await this.openRecovery(this.companyForm, () => this.wizard.go('forgot', { focus: false }), 'confidential-code');
   }
 
-  /** The inline request of a new code says « back to the login »: back to step 1 here, not the host's login. */
-  private async onInnerNavigate(event: CustomEvent<{ to: NavigateTarget }>): Promise<void> {
-    if (event.detail.to !== 'login') return;
-    event.stopPropagation();
-    event.preventDefault();
-    await this.wizard.restart('company', { focus: 'forgot-code' });
-  }
 }

@@ -25,6 +25,9 @@ import { espaceStyles } from './espace.styles.js';
  */
 type View = 'checking' | 'check-failed' | 'signed-out' | 'choose' | 'declined' | 'home';
 
+/** The pages of the space the espace composes itself. */
+export type EspacePage = 'home' | 'delegations';
+
 /** The session looked for on the server (a page opened after signing in elsewhere): under way, or failed. */
 type Restore = { kind: 'running' } | { kind: 'failed'; error: PortalError };
 
@@ -68,6 +71,8 @@ type Restore = { kind: 'running' } | { kind: 'failed'; error: PortalError };
  *
  * @datapart layout - The grid of the home page.
  * @datapart home - The home content (`<section>` named by its heading): heading and tiles.
+ * @datapart page - The content area when `page` is not `home` (around `<cibtp-delegations>`).
+ * @datapart home-link - « Retour à l’accueil » above a page other than the home (`cibtp-navigate` `{ to: 'home' }`).
  * @datapart heading - The « Bienvenue sur votre Espace sécurisé » heading.
  * @datapart notice - The signed-out notice, or the notice after *Annuler* in the tiers choice.
  * @datapart sign-in - *Se connecter* in the signed-out notice (a link when `routes` has `login`).
@@ -110,7 +115,16 @@ export class CibtpEspace extends CibtpShellElement {
    */
   @property({ type: Boolean, attribute: 'choose-tiers' }) chooseTiers = false;
 
+  /**
+   * The page of the space shown in the content area: `home` (the tiles), or `delegations` (*Gérer les
+   * droits d’accès*: `<cibtp-delegations>`, fetched when first shown, keeping its list's state in the
+   * address under `delegations-…` keys). The host sets it when it routes `cibtp-navigate` (`{ to: 'delegations' }`, `{ to: 'home' }`).
+   */
+  @property({ reflect: true }) page: EspacePage = 'home';
+
   @state() private restore: Restore | undefined;
+  /** The delegations page's chunk: on its way, there, or not obtained. */
+  @state() private delegations: 'loading' | 'ready' | PortalError | undefined;
   /** The picker's chunk: on its way, there, or not obtained. */
   @state() private picker: 'loading' | 'ready' | PortalError | undefined;
   /** *Annuler* in the tiers choice. */
@@ -163,6 +177,17 @@ export class CibtpEspace extends CibtpShellElement {
       }
     }
     if (this.view === 'choose' && this.picker === undefined) void this.loadPicker();
+    if (this.view === 'home' && this.page === 'delegations' && this.delegations === undefined) void this.loadDelegations();
+  }
+
+  private async loadDelegations(): Promise<void> {
+    this.delegations = 'loading';
+    try {
+      await ensureDefined('cibtp-delegations', () => import('../delegations/delegations.js'));
+      this.delegations = 'ready';
+    } catch (error) {
+      this.delegations = error as PortalError;
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -206,6 +231,10 @@ export class CibtpEspace extends CibtpShellElement {
 
   /** *Réessayer*: the picker's chunk in the tiers choice, else the look-up of the session. */
   private retry(): void {
+    if (this.view === 'home' && this.page === 'delegations') {
+      void this.loadDelegations();
+      return;
+    }
     if (this.view === 'choose') {
       void this.loadPicker();
       return;
@@ -297,14 +326,38 @@ export class CibtpEspace extends CibtpShellElement {
     const sub = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2) + 1);
     return html`<div class="cibtp-espace" data-part="layout">
       <cibtp-top-bar class="cibtp-espace__top" .client=${this.client}></cibtp-top-bar>
-      <cibtp-nav-menu class="cibtp-espace__menu" current="home" .client=${this.client}></cibtp-nav-menu>
-      <section class="cibtp-espace__home" data-part="home" aria-labelledby=${this.fid('heading')}>
-        ${this.headingTemplate(msg('Bienvenue sur votre Espace sécurisé', { id: 'home.espace.heading' }))}
-        <cibtp-tiles heading-level=${sub} .client=${this.client}></cibtp-tiles>
-      </section>
+      <cibtp-nav-menu class="cibtp-espace__menu" current=${this.page} .client=${this.client}></cibtp-nav-menu>
+      ${this.page === 'delegations'
+        ? html`<div class="cibtp-espace__home" data-part="page">
+            <p class="cibtp-espace__back">${this.nav.link({ to: 'home' }, msg('Retour à l’accueil', { id: 'home.espace.back-home' }), { part: 'home-link' })}</p>
+            ${this.delegationsTemplate()}
+          </div>`
+        : html`<section class="cibtp-espace__home" data-part="home" aria-labelledby=${this.fid('heading')}>
+            ${this.headingTemplate(msg('Bienvenue sur votre Espace sécurisé', { id: 'home.espace.heading' }))}
+            <cibtp-tiles heading-level=${sub} .client=${this.client}></cibtp-tiles>
+          </section>`}
       <cibtp-side-bar class="cibtp-espace__side" .client=${this.client}></cibtp-side-bar>
       <cibtp-footer class="cibtp-espace__footer" .client=${this.client}></cibtp-footer>
     </div>`;
+  }
+
+  private delegationsTemplate(): TemplateResult {
+    const page = this.delegations;
+    if (page === 'ready') {
+      return html`<cibtp-delegations url-state="delegations" heading-level=${this.headingLevel} .client=${this.client}></cibtp-delegations>`;
+    }
+    return page === undefined || page === 'loading' ? this.loading() : this.problem(page);
+  }
+
+  /** The heading of the page shown (the home's, or the delegations page's), for a host that moved there. */
+  override async focusHeading(): Promise<void> {
+    if (this.view === 'home' && this.page === 'delegations') {
+      await this.updateComplete;
+      const inner = this.querySelector<CibtpElement>('cibtp-delegations');
+      await inner?.updateComplete;
+      if (inner) return inner.focusHeading();
+    }
+    return super.focusHeading();
   }
 
   protected stepTemplate(): TemplateResult {

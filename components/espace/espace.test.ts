@@ -105,6 +105,31 @@ describe('<cibtp-espace>', () => {
     }
   });
 
+  it('page="delegations": Gérer les droits d’accès in the content area (its list in the address under its own keys), the way home, then home again', async () => {
+    const { client, calls } = recordingClient();
+    await login(client, { email: 'admin@durand-btp.fr', password: PASSWORD });
+    const { el } = await render(client);
+    await home(el);
+    expect(calls.some((c) => c.path.startsWith('/api/delegations'))).to.equal(false);
+
+    el.page = 'delegations';
+    await until(() => el.querySelector('cibtp-delegations tbody tr'), 'the beneficiaries');
+    expect(homeHeading(el)).to.equal(null);
+    expect(el.querySelector('cibtp-nav-menu')?.getAttribute('current')).to.equal('delegations');
+    expect(el.querySelector('cibtp-delegations')?.getAttribute('url-state')).to.equal('delegations');
+    await el.focusHeading();
+    expect(text(focused())).to.equal('Gérer les droits d’accès');
+    await expect(el).to.be.accessible();
+
+    const event = oneEvent(el, 'cibtp-navigate');
+    $(el, '[data-part="home-link"]').click();
+    expect(((await event) as CustomEvent<NavigateDetail>).detail).to.deep.equal({ to: 'home' });
+    el.page = 'home';
+    await home(el);
+    expect(el.querySelector('cibtp-delegations')).to.equal(null);
+    history.replaceState(null, '', location.pathname);
+  });
+
   it('nobody signed in: asks the server once, then « Vous n’êtes pas connecté(e). » and Se connecter', async () => {
     const { client, calls } = recordingClient();
     const { el } = await render(client);

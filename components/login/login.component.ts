@@ -463,15 +463,14 @@ export class CibtpLogin extends CibtpElement {
   }
 
   private forgotTemplate(): TemplateResult {
-    return html`<cibtp-forgot-password
-      .client=${this.clients.value}
-      .email=${this.credentials.values['email'] ?? ''}
-      .situation=${this.worker ? 'email' : undefined}
-      audience=${this.audience}
-      heading-level=${this.headingLevel}
-      embedded
-      @cibtp-navigate=${this.onInnerNavigate}
-    ></cibtp-forgot-password>`;
+    return this.recovery?.({
+      client: this.clients.value,
+      headingLevel: this.headingLevel,
+      email: this.credentials.values['email'],
+      situation: this.worker ? 'email' : undefined,
+      audience: this.audience,
+      back: () => this.wizard.restart('credentials', { focus: 'forgot' }),
+    }) ?? html``;
   }
 
   private signedInTemplate(): TemplateResult {
@@ -641,13 +640,5 @@ export class CibtpLogin extends CibtpElement {
   private async onForgot(): Promise<void> {
     // The inline flow is fetched when asked for: a page that only signs in never loads it.
     await this.openRecovery(this.credentials, () => this.wizard.go('forgot', { focus: false }));
-  }
-
-  /** The inline forgotten-password flow asks to go back to the login: handled here, not by the host. */
-  private async onInnerNavigate(event: CustomEvent<{ to: NavigateTarget }>): Promise<void> {
-    if (event.detail.to !== 'login') return;
-    event.stopPropagation();
-    event.preventDefault();
-    await this.wizard.restart('credentials', { focus: 'forgot' });
   }
 }

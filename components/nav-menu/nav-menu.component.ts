@@ -136,15 +136,10 @@ export class CibtpNavMenu extends CibtpShellElement {
   private rightsFor: string | undefined;
 
 
-  /** The portal's session, or the client's own when the widget is used without `<cibtp-portal>`. */
-  private get activeSession(): Session | null {
-    return this.sessionConsumer.value ?? this.clients.value?.session ?? null;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('click', this.onDocumentClick, true);
-    this.followTiers(this.activeSession);
+    this.followTiers(this.session);
   }
 
   override disconnectedCallback(): void {
@@ -193,7 +188,7 @@ export class CibtpNavMenu extends CibtpShellElement {
 
   private retry(): void {
     this.rightsFor = undefined;
-    this.followTiers(this.activeSession);
+    this.followTiers(this.session);
   }
 
   /** The entries to show, in the guides' order: those of the rights, then the permanent ones. */
@@ -225,7 +220,8 @@ export class CibtpNavMenu extends CibtpShellElement {
       }],
     });
     const account: MenuLink[] = [{ to: 'account', label: msg('Mon compte utilisateur', { id: 'navmenu.account.account' }) }];
-    if (grant?.administrator) account.push({ to: 'delegations', label: msg('Gérer les droits d’accès', { id: 'navmenu.account.delegations' }) });
+    // Administrators delegate; so does an accounting firm, to its collaborators, within what it received.
+    if (grant?.administrator || (grant && this.session?.user.kind === 'cabinet')) account.push({ to: 'delegations', label: msg('Gérer les droits d’accès', { id: 'navmenu.account.delegations' }) });
     entries.push({ key: 'account', label: msg('Gérer mon compte', { id: 'navmenu.account' }), groups: [{ key: 'account', label: '', links: account }] });
     return entries;
   }

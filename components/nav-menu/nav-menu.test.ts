@@ -118,7 +118,7 @@ describe('<cibtp-nav-menu>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('accounting firm: no *Chômage intempéries*, no bank accounts nor online payments', async () => {
+  it('accounting firm: no *Chômage intempéries*, no bank accounts nor online payments; it delegates to its collaborators', async () => {
     const { client } = await signIn(DEMO_ACCOUNTS.cabinet);
     const { el } = await render(client);
     await until(() => loaded(el), 'rights loaded');
@@ -128,7 +128,8 @@ describe('<cibtp-nav-menu>', () => {
     expect(adherent).to.include('Mes déclarations de salaires');
     expect(adherent).to.not.include('Mes comptes bancaires');
     expect(adherent).to.not.include('Mes télépaiements');
-    expect(linkLabels(el, 'Gérer mon compte')).to.deep.equal(['Mon compte utilisateur']);
+    // A firm sub-delegates, within what it received, to its own collaborators.
+    expect(linkLabels(el, 'Gérer mon compte')).to.deep.equal(['Mon compte utilisateur', 'Gérer les droits d’accès']);
     await expect(el).to.be.accessible();
   });
 

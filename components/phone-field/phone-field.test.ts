@@ -440,6 +440,8 @@ describe('<cibtp-phone-field>', () => {
       await until(() => dialog(el).open && text(dialog(el)).includes('Envoi d’un code par SMS au 06 55 44 33 00'), 'sending');
       await until(() => focused() === $(dialog(el), 'h2'), 'the dialog heading has the focus');
       await expect(el).to.be.accessible();
+      // On its way (after the CSRF token, which a busy machine may still be fetching) before the dialog closes.
+      await until(() => calls.some((c) => c.path === '/api/phone/code'), 'the request is sent');
       const request = calls.find((c) => c.path === '/api/phone/code');
       await sendKeys({ press: 'Escape' });
       await until(() => !dialog(el).open, 'closed');

@@ -3,12 +3,13 @@ import { msg } from '../shared/localization.js';
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { passwordPolicy, resetPassword } from '../../sdk/auth/index.js';
-import { PortalError } from '../../sdk/errors.js';
+import type { PortalError } from '../../sdk/errors.js';
 import { DEFAULT_PASSWORD_POLICY, evaluatePassword, type PasswordPolicy } from '../../sdk/rules/password.js';
 import { ResetPasswordRequest, resetPasswordRequest } from '../../sdk/schemas/auth.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { emit } from '../shared/events.js';
 import { button, formActions, formShell, passwordField, requiredNote } from '../shared/fields.js';
+import { linkProblemOf, linkProblemTitle } from '../shared/link-problem.js';
 import { readLinkToken } from '../shared/link-token.js';
 import { ensureDefined } from '../shared/lazy.js';
 import { RequestController } from '../shared/request-controller.js';
@@ -202,14 +203,9 @@ export class CibtpResetPassword extends CibtpElement {
   }
 
   private linkProblemTemplate(): TemplateResult {
-    const expired = this.linkProblem?.code === 'link-expired';
-    return html`${this.headingTemplate(
-        expired
-          ? msg('Ce lien a expiré', { id: 'link.expired.title' })
-          : msg('Ce lien n’est pas valide', { id: 'link.invalid.title' }),
-      )}
+    return html`${this.headingTemplate(linkProblemTitle(this.linkProblem))}
       <p class="cibtp-note">
-        ${expired
+        ${this.linkProblem?.code === 'link-expired'
           ? msg('Par sécurité, un lien de réinitialisation du mot de passe n’est valable que pour une durée limitée.', { id: 'reset.link.expired.body' })
           : msg("Ce lien de réinitialisation est incomplet ou a déjà été utilisé. Vérifiez que vous avez ouvert le dernier lien reçu, en entier.", { id: 'reset.link.invalid.body' })}
       </p>
@@ -226,9 +222,9 @@ export class CibtpResetPassword extends CibtpElement {
       send: (client, { token, password }, call) => resetPassword(client, { token, password }, call),
       // A link that is missing, malformed, expired or already used: nothing to correct in the form.
       onError: async (error) => {
-        const link = error.code === 'link-expired' || error.code === 'link-invalid' || error.code === 'not-found';
-        if (!link && !(error.code === 'validation' && error.fields['token'])) return false;
-        this.linkProblem = error.code === 'link-expired' ? error : new PortalError('link-invalid');
+        const link = linkProblemOf(error);
+        if (!link) return false;
+        this.linkProblem = link;
         this.step = 'link-problem';
         await this.focusId('heading');
         return true;

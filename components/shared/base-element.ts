@@ -12,12 +12,12 @@ import type { Session } from '../../sdk/schemas/common.js';
 import { FormController, type FormOptions } from './form-controller.js';
 import type { z } from '../../sdk/zod.js';
 import { emit } from './events.js';
-import type { PortalError } from '../../sdk/errors.js';
-import { ensureDefined } from './lazy.js';
+import { PortalError } from '../../sdk/errors.js';
 import { safeHref } from './navigation.js';
 import { button, errorSummary, heading, notice, statusRegion, type SummaryItem } from './fields.js';
 import { TextsController, getLocale, isLocale, localeLoading, setLocale } from './localization.js';
 import type { Message } from './messages.js';
+import type { recoveryTemplate } from './recovery.js';
 import { WIDGET_ATTRIBUTE, frameStyles } from './styles.js';
 
 let counter = 0;
@@ -258,6 +258,9 @@ export abstract class CibtpElement extends LitElement {
       : button({ variant: 'primary', label: text, onClick: go })}</p>`;
   }
 
+  /** The inline recovery flow's template, once `openRecovery()` fetched its chunk (`recoveryTemplate`). */
+  protected recovery: typeof recoveryTemplate | undefined;
+
   /**
    * Opens the inline forgotten-password flow (`<cibtp-forgot-password embedded>`, fetched on first use)
    * that the login and the company wizards offer, unless the host page takes the `cibtp-navigate`:
@@ -272,9 +275,13 @@ export abstract class CibtpElement extends LitElement {
     form.abort();
     form.clear();
     try {
-      await ensureDefined('cibtp-forgot-password', () => import('../forgot-password/forgot-password.js'));
-    } catch (error) {
-      await form.fail(error as PortalError);
+      // The flow and the template that embeds it, fetched now: a page that only signs in carries neither
+      // (nor does the forgotten-password page, which shows the flow on its own).
+      const [{ recoveryTemplate }] = await Promise.all([import('./recovery.js'), import('../forgot-password/forgot-password.js')]);
+      this.recovery = recoveryTemplate;
+    } catch (cause) {
+      // A chunk that cannot be fetched (network down, a deployment that removed it), shown like a failed request.
+      await form.fail(new PortalError('network', { cause }));
       return;
     }
     await show();

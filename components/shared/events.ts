@@ -1,4 +1,5 @@
 import type { Session } from '../../sdk/index.js';
+import type { Delegation } from '../../sdk/schemas/rights.js';
 import type { NavigateDetail } from './routes.js';
 
 export type { Destination, NavigateDetail, NavigateTarget, RouteParams, Routes } from './routes.js';
@@ -29,6 +30,16 @@ export interface CibtpEventDetails {
   'cibtp-tiers-selected': { session: Session };
   /** *Annuler* in `<cibtp-tiers-picker>`: no tiers chosen. */
   'cibtp-tiers-cancel': Record<string, never>;
+  /** `<cibtp-delegation-wizard>` saved a delegation: created (the delegate was emailed) or modified. */
+  'cibtp-delegation-saved': { delegation: Delegation; action: 'created' | 'updated' };
+  /** *Annuler* (or *Retour à la liste*) in `<cibtp-delegation-wizard>`: nothing saved. */
+  'cibtp-delegation-cancel': Record<string, never>;
+  /** `<cibtp-delegations>` closed, deleted or confirmed a delegation (after the user confirmed it). */
+  'cibtp-delegation-changed': { id: string; action: 'closed' | 'deleted' | 'confirmed' };
+  /** `<cibtp-complete-account>`: the firm completed its account; the administrator must now confirm. */
+  'cibtp-account-completed': { email: string };
+  /** `<cibtp-confirm-delegation>`: the administrator confirmed the firm's delegation from its link. */
+  'cibtp-delegation-confirmed': { delegation: Delegation };
 }
 
 export type CibtpEventName = keyof CibtpEventDetails;
@@ -45,6 +56,11 @@ declare global {
     'cibtp-signed-out': CibtpEvent<'cibtp-signed-out'>;
     'cibtp-tiers-selected': CibtpEvent<'cibtp-tiers-selected'>;
     'cibtp-tiers-cancel': CibtpEvent<'cibtp-tiers-cancel'>;
+    'cibtp-delegation-saved': CibtpEvent<'cibtp-delegation-saved'>;
+    'cibtp-delegation-cancel': CibtpEvent<'cibtp-delegation-cancel'>;
+    'cibtp-delegation-changed': CibtpEvent<'cibtp-delegation-changed'>;
+    'cibtp-account-completed': CibtpEvent<'cibtp-account-completed'>;
+    'cibtp-delegation-confirmed': CibtpEvent<'cibtp-delegation-confirmed'>;
   }
 }
 

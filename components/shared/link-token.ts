@@ -1,16 +1,16 @@
 /** What a link sent by email asks the page to do (docs/ARCHITECTURE.md, "Links sent by email"). */
-export type LinkAction = 'reset-password' | 'activate';
+export type LinkAction = 'reset-password' | 'activate' | 'complete-account' | 'confirm-delegation';
 
 export interface LinkFragment {
   action: LinkAction;
   token: string;
 }
 
-const ACTIONS: readonly LinkAction[] = ['reset-password', 'activate'];
+const ACTIONS: readonly LinkAction[] = ['reset-password', 'activate', 'complete-account', 'confirm-delegation'];
 export const TOKEN = /^[A-Za-z0-9_-]{16,256}$/;
 
 /**
- * Reads `#action=<reset-password|activate>&token=<token>` from the address bar, removes the fragment
+ * Reads `#action=<reset-password|activate|complete-account|confirm-delegation>&token=<token>` from the address bar, removes the fragment
  * with `history.replaceState` (the token must not stay in the address bar, the history or a bookmark:
  * ASVS 14.2.1) and returns it. With `expected`, a link for another action is left untouched.
  *

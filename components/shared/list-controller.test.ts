@@ -21,7 +21,7 @@ function backend() {
 class Host extends LitElement {}
 customElements.define('list-controller-test-host', Host);
 
-function setUp(o: { delay?: number } = {}) {
+function setUp(o: { delay?: number; ready?: () => boolean } = {}) {
   const server = backend();
   const host = new Host();
   const loads: Query[] = [];
@@ -30,6 +30,7 @@ function setUp(o: { delay?: number } = {}) {
     query: { filter: { q: '' }, sort: 'name', direction: 'asc', page: 1, pageSize: 5 },
     delay: o.delay ?? 0,
     onLoad: (query) => loads.push(query),
+    ...(o.ready ? { ready: o.ready } : {}),
   });
   document.body.append(host);
   return { server, host, list, loads };
@@ -137,6 +138,60 @@ describe('ListController', () => {
     await until(() => server.requests.length === 3, 'reloaded');
     server.requests[2]!.answer({ items: ['a', 'b'], total: 2 });
     await until(() => list.error === undefined, 'recovered');
+  });
+
+  it('with `ready`: nothing is asked for while it is false; start() then sends the waiting query, once', async () => {
+    let ready = false;
+    const { server, list } = setUp({ ready: () => ready });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(server.requests).to.have.length(0);
+    expect(list.waiting).to.equal(true);
+    expect(list.loading).to.equal(false);
+    // start() before it is ready does nothing; the query may still change meanwhile, nothing is sent.
+    void list.start();
+    void list.sortBy('siret');
+    void list.filter({ q: 'DUR' }, { now: true });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(server.requests).to.have.length(0);
+    expect(list.waiting).to.equal(true);
+    ready = true;
+    void list.start();
+    void list.start();
+    await until(() => server.requests.length === 1, 'the waiting query sent');
+    expect(server.requests[0]!.query).to.deep.equal({ filter: { q: 'DUR' }, sort: 'siret', direction: 'asc', page: 1, pageSize: 5 });
+    expect(list.waiting).to.equal(false);
+    server.requests[0]!.answer({ items: ['DURAND BTP'], total: 1 });
+    await until(() => list.loaded, 'shown');
+    void list.start();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(server.requests).to.have.length(1);
+  });
+
+  it('with `ready` true from the start: the first page is asked for as the host connects', async () => {
+    const { server } = setUp({ ready: () => true });
+    await until(() => server.requests.length === 1, 'first request');
+  });
+
+  it('restart(): the rows shown are dropped, the request under way aborted, and page 1 waits for `ready`', async () => {
+    let ready = true;
+    const { server, list } = setUp({ ready: () => ready });
+    await until(() => server.requests.length === 1, 'first request');
+    server.requests[0]!.answer({ items: ['a'], total: 50 });
+    await until(() => list.loaded, 'shown');
+    void list.goTo(3);
+    await until(() => server.requests.length === 2, 'page 3');
+    ready = false;
+    void list.restart();
+    expect(server.requests[1]!.signal.aborted).to.equal(true);
+    expect(list.items).to.deep.equal([]);
+    expect(list.loaded).to.equal(false);
+    expect(list.waiting).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(server.requests).to.have.length(2);
+    ready = true;
+    void list.start();
+    await until(() => server.requests.length === 3, 'sent once ready');
+    expect(server.requests[2]!.query.page).to.equal(1);
   });
 
   it('leaving the page aborts the request under way', async () => {

@@ -27,6 +27,13 @@ export interface ListOptions<T, F, S extends string> {
   delay?: number;
   /** After each answer the list shows (to keep the query in the page's address, to announce the count). */
   onLoad?: (query: ListQuery<F, S>, page: ListPage<T>) => void;
+  /**
+   * Whether the list may ask for pages yet (« the client is there », « a tiers is chosen »). While it is
+   * false nothing is sent: the query waits (filter, sort and page may still change it), and the host
+   * calls `start()` when it may have become true (a `client` set later, a session that arrived), which
+   * sends the waiting query once. Left out: always ready.
+   */
+  ready?: () => boolean;
 }
 
 /**
@@ -35,6 +42,8 @@ export interface ListOptions<T, F, S extends string> {
  * sort and page are its arguments; the latest request wins (the previous one is aborted and its answer
  * ignored); an answer is `{ items, total }`. A new filter or sort goes back to page 1; a page beyond the
  * end (the list shrank) moves to the last one. A failed request keeps the rows shown, with its error.
+ * The first page is asked for as the host connects, or, with a `ready` option, once it holds
+ * (`start()`).
  */
 export class ListController<T, F, S extends string = string> implements ReactiveController {
   query: ListQuery<F, S>;
@@ -45,6 +54,11 @@ export class ListController<T, F, S extends string = string> implements Reactive
   /** Whether a page has been shown since the host connected (before: nothing to say "empty" about). */
   loaded = false;
   error: PortalError | undefined;
+  /**
+   * Whether the query waits for `ready` to send it (nothing asked for since the host connected, or since
+   * `restart()`, because the list was not ready).
+   */
+  waiting = false;
 
   private readonly latest = new LatestRequest();
 
@@ -57,7 +71,8 @@ export class ListController<T, F, S extends string = string> implements Reactive
   }
 
   hostConnected(): void {
-    void this.load();
+    this.waiting = true;
+    void this.start();
   }
 
   hostDisconnected(): void {
@@ -97,7 +112,48 @@ export class ListController<T, F, S extends string = string> implements Reactive
     return this.load();
   }
 
+  /**
+   * Sends the waiting query if the list is ready now; otherwise, or when nothing waits, does nothing.
+   * The host calls it whenever `ready` may have become true: however often, the query is sent once.
+   */
+  start(): Promise<void> {
+    if (!this.waiting || !this.isReady()) return Promise.resolve();
+    this.waiting = false;
+    return this.load();
+  }
+
+  /**
+   * Starts over with `query` (by default the current one at page 1), as if the host had just connected:
+   * the rows shown are dropped (they belong to another session or tiers), the request under way is
+   * aborted, and the first page is asked for as soon as the list is ready.
+   */
+  restart(query: ListQuery<F, S> = { ...this.query, page: 1 }): Promise<void> {
+    this.latest.cancel();
+    this.query = query;
+    this.items = [];
+    this.total = 0;
+    this.loading = false;
+    this.loaded = false;
+    this.error = undefined;
+    this.waiting = true;
+    this.host.requestUpdate();
+    return this.start();
+  }
+
+  private isReady(): boolean {
+    return this.o.ready?.() ?? true;
+  }
+
   private async load(delay = 0): Promise<void> {
+    if (!this.isReady()) {
+      // Not ready (any more): the query waits for `start()`.
+      this.latest.cancel();
+      this.waiting = true;
+      this.loading = false;
+      this.host.requestUpdate();
+      return;
+    }
+    this.waiting = false;
     this.loading = true;
     this.host.requestUpdate();
     const query = this.query;

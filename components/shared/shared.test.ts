@@ -13,6 +13,7 @@ import { CibtpActivateAccount } from '../activate-account/activate-account.js';
 import { CibtpPortal } from '../portal/portal.js';
 import { WIDGETS } from '../registry.js';
 import { dsnAlertsStyles } from './dsn-alerts.js';
+import { tableStyles } from './table.js';
 import '../index.js';
 import type { CSSResultOrNative } from 'lit';
 
@@ -104,7 +105,7 @@ describe('theme tokens', () => {
 describe('styles: one shared sheet for every widget, plus a small one per widget', () => {
   const widgets = WIDGETS.filter((w) => w.name !== 'portal').map((w) => customElements.get(w.tag) as unknown as typeof CibtpLogin);
   /** Sheets of a shared part (the DSN alerts' tooltip), scoped like the shared form rules. */
-  const SHARED_PARTS: readonly CSSResultOrNative[] = [dsnAlertsStyles];
+  const SHARED_PARTS: readonly CSSResultOrNative[] = [dsnAlertsStyles, tableStyles];
   const cssOf = (s: CSSResultOrNative): string => ('cssText' in s ? s.cssText : '');
   const sheetOf = (s: CSSResultOrNative): CSSStyleSheet => (s instanceof CSSStyleSheet ? s : s.styleSheet!);
   const count = (sheets: readonly CSSStyleSheet[], sheet: CSSStyleSheet): number => sheets.filter((x) => x === sheet).length;

@@ -10,9 +10,10 @@ import { IdentifyWorkerRequest, type CompanyIdentity, type SecretQuestions } fro
 import { identifyCompany, identifyWorker, searchCommunes, secretQuestions } from '../../sdk/signup/operations.js';
 import { CibtpElement } from '../shared/base-element.js';
 import { ClockController } from '../shared/clock-controller.js';
+import { AccountFields, confirmations, holderFields, passwordFields, phoneFormField } from '../shared/account-fields.js';
 import { ComboboxController, comboboxField } from '../shared/combobox.js';
 import { companyBlocked, companyForm, companyStep, companySummary, identifiantField, identifiantInput } from '../shared/company-step.js';
-import { emit, type CibtpEvent, type NavigateTarget } from '../shared/events.js';
+import { emit, type CibtpEvent } from '../shared/events.js';
 import { button, formActions, formShell, notice, requiredNote, textField, type ButtonOptions } from '../shared/fields.js';
 import type { FormController } from '../shared/form-controller.js';
 import { ensureDefined } from '../shared/lazy.js';
@@ -21,14 +22,12 @@ import { errorMessage, fieldMessage, type FieldProblem } from '../shared/message
 import { safeHref } from '../shared/navigation.js';
 import { RequestController } from '../shared/request-controller.js';
 import { WizardController } from '../shared/wizard-controller.js';
-import { phoneFieldMessages } from '../phone-field/phone-messages.js';
-import type { CibtpPhoneField } from '../phone-field/phone-field.js';
 import { departementLabel } from './departements.js';
 
 type Registration = typeof import('../../sdk/signup/registration.js');
 type CompanySchema = ReturnType<Registration['registerCompanyRequest']>;
 type WorkerSchema = ReturnType<Registration['registerWorkerRequest']>;
-import { composeDate, dateField, radioGroup, selectField, type DateParts } from './signup-fields.js';
+import { composeDate, dateField, radioGroup, selectField, type DateParts } from '../shared/choice-fields.js';
 import { signupStyles } from './signup.styles.js';
 
 /** Which space is created: a member company's (`entreprise`) or a worker's (`salarie`). */
@@ -55,17 +54,6 @@ const emailMessages = {
       id: 'signup.email.in-use',
     }),
 };
-
-/** What both confirmations owe (typed twice, the same): the widget's own check, nothing is sent. */
-function confirmations(values: Record<string, unknown>, pairs: ReadonlyArray<[string, string]>): Record<string, FieldProblem> {
-  const problems: Record<string, FieldProblem> = {};
-  for (const [field, confirmation] of pairs) {
-    const typed = String(values[confirmation] ?? '');
-    if (!typed) problems[confirmation] = 'required';
-    else if (typed.trim() !== String(values[field] ?? '').trim()) problems[confirmation] = 'mismatch';
-  }
-  return problems;
-}
 
 /**
  * « Je crée mon espace sécurisé »: the two signup wizards of the Espace sécurisé, in two steps each.
@@ -157,14 +145,19 @@ export class CibtpSignup extends CibtpElement {
   @state() private birthParts: DateParts = { day: '', month: '', year: '' };
   /** The address the activation link went to (end screen). */
   @state() private sentTo = '';
-  /** The mobile last certified in this wizard, and its certificate (`cibtp-phone-certified`). */
-  private certified: { phone: string; certificate: string } | undefined;
 
   private policyLoaded = false;
   private policyLoading: Promise<void> | undefined;
   private readonly policyRequest = new RequestController(this);
   private readonly questionsRequest = new RequestController(this);
   private readonly clock = new ClockController(this);
+  /** Step 2's password and phones; the mobile last certified is kept while the wizard goes back and forth. */
+  private readonly account = new AccountFields(this, {
+    id: (name) => this.fid(name),
+    client: () => this.clients.value,
+    policy: () => this.policy,
+    remember: true,
+  });
 
   private readonly wizard = new WizardController<Step>(
     this,
@@ -186,20 +179,14 @@ export class CibtpSignup extends CibtpElement {
         label: () => msg('Confirmation de l’adresse électronique', { id: 'signup.email-confirmation.label' }),
         messages: emailMessages,
       },
-      { name: 'password', label: () => msg('Mot de passe', { id: 'signup.password.label' }) },
-      {
-        name: 'passwordConfirmation',
-        input: 'password-confirmation',
-        label: () => msg('Confirmation du mot de passe', { id: 'signup.password-confirmation.label' }),
-      },
-      { name: 'lastName', label: () => msg('Nom', { id: 'signup.last-name.label' }) },
-      { name: 'firstName', label: () => msg('Prénom', { id: 'signup.first-name.label' }) },
-      { name: 'fixedPhone', label: () => msg('Téléphone fixe', { id: 'signup.fixed-phone.label' }), optional: true, messages: phoneFieldMessages },
-      { name: 'mobilePhone', label: () => msg('Téléphone mobile', { id: 'signup.mobile-phone.label' }), optional: true, messages: phoneFieldMessages },
+      ...passwordFields(),
+      ...holderFields(),
+      phoneFormField('fixedPhone'),
+      phoneFormField('mobilePhone'),
     ],
     schema: () => this.companySchema(),
-    extra: (): Record<string, unknown> => ({ ticket: this.ticket, mobileCertificate: this.certificateFor('mobilePhone', this.companyAccount) }),
-    check: (values) => confirmations(values, [['email', 'emailConfirmation'], ['password', 'passwordConfirmation']]),
+    extra: (): Record<string, unknown> => ({ ticket: this.ticket, mobileCertificate: this.account.certificate(this.companyAccount, 'mobilePhone') }),
+    check: (values) => confirmations(values, [['email', 'emailConfirmation'], ['password', 'passwordConfirmation']], { trim: true }),
   });
 
   private readonly workerCivil = this.createForm({
@@ -255,14 +242,9 @@ export class CibtpSignup extends CibtpElement {
   private readonly workerAccount = this.createForm({
     fields: [
       { name: 'email', label: () => msg('Adresse électronique', { id: 'signup.email.label' }), example: 'nom@exemple.fr', messages: emailMessages },
-      { name: 'password', label: () => msg('Mot de passe', { id: 'signup.password.label' }) },
-      {
-        name: 'passwordConfirmation',
-        input: 'password-confirmation',
-        label: () => msg('Confirmation du mot de passe', { id: 'signup.password-confirmation.label' }),
-      },
-      { name: 'mobilePhone', label: () => msg('Téléphone mobile', { id: 'signup.mobile-phone.label' }), messages: phoneFieldMessages },
-      { name: 'fixedPhone', label: () => msg('Téléphone fixe', { id: 'signup.fixed-phone.label' }), optional: true, messages: phoneFieldMessages },
+      ...passwordFields(),
+      phoneFormField('mobilePhone', { required: true }),
+      phoneFormField('fixedPhone'),
       {
         name: 'secretQuestion',
         label: () => msg('Question secrète', { id: 'signup.secret-question.label' }),
@@ -275,11 +257,11 @@ export class CibtpSignup extends CibtpElement {
       },
     ],
     schema: () => this.workerSchema(),
-    extra: (): Record<string, unknown> => ({ ticket: this.ticket, mobileCertificate: this.certificateFor('mobilePhone', this.workerAccount) }),
+    extra: (): Record<string, unknown> => ({ ticket: this.ticket, mobileCertificate: this.account.certificate(this.workerAccount, 'mobilePhone') }),
     check: (values): Record<string, FieldProblem> => {
-      const problems = confirmations(values, [['password', 'passwordConfirmation']]);
+      const problems = confirmations(values, [['password', 'passwordConfirmation']], { trim: true });
       // The worker's mobile receives the code of every login: it must be proven before the space exists.
-      if (values['mobilePhone'] && !this.certificateFor('mobilePhone', this.workerAccount)) problems['mobilePhone'] = 'not-certified';
+      if (values['mobilePhone'] && !this.account.certificate(this.workerAccount, 'mobilePhone')) problems['mobilePhone'] = 'not-certified';
       return problems;
     },
   });
@@ -335,14 +317,6 @@ export class CibtpSignup extends CibtpElement {
     return this.type === 'salarie' ? this.workerAccount : this.companyAccount;
   }
 
-  /** The certificate of the mobile now typed, if that very number was certified (else none is sent). */
-  private certificateFor(name: string, form: FormController): string | undefined {
-    const el = this.querySelector<CibtpPhoneField>(`cibtp-phone-field[name="${name}"]`);
-    if (el?.certified && el.certificate) return el.certificate;
-    const phone = form.values[name];
-    return this.certified && phone && this.certified.phone === phone ? this.certified.certificate : undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('type') && changed.get('type') !== undefined) void this.wizard.restart('identify', { focus: false });
@@ -392,75 +366,6 @@ export class CibtpSignup extends CibtpElement {
       <p>${button({ variant: 'link', ...this.cancelButton() })}</p>`;
   }
 
-  /** Native `input` events of a custom field: the form keeps the value and re-validates as it does for its own inputs. */
-  private passwordEvents(form: FormController) {
-    const nameOf = (target: EventTarget | null) => ((target as HTMLInputElement | null)?.name === 'password-confirmation' ? 'passwordConfirmation' : 'password');
-    return {
-      input: (e: Event) => form.input(nameOf(e.target), (e.target as HTMLInputElement).value),
-      blur: (e: Event) => form.leave(nameOf(e.target)),
-    };
-  }
-
-  private phoneEvents(form: FormController, name: string) {
-    // The field writes the number (E.164 once it parses) into its hidden input as it renders.
-    const read = async (e: Event) => {
-      const el = e.currentTarget as CibtpPhoneField;
-      await el.updateComplete;
-      const hidden = el.querySelector<HTMLInputElement>(`input[type="hidden"][name="${name}"]`);
-      form.input(name, hidden?.value ?? el.value ?? '');
-    };
-    return {
-      input: (e: Event) => void read(e),
-      blur: (e: FocusEvent) => {
-        // Within the field (to its « Certifier » button): not left yet. A message shown now would push
-        // the button down under the pointer, and the click on it would be lost.
-        if ((e.currentTarget as Element).contains(e.relatedTarget as Node | null)) return;
-        form.leave(name);
-      },
-      certified: (e: CustomEvent<{ phone: string; certificate: string }>) => {
-        this.certified = { phone: e.detail.phone, certificate: e.detail.certificate };
-        form.input(name, e.detail.phone);
-      },
-    };
-  }
-
-  private passwordTemplate(form: FormController): TemplateResult {
-    const events = this.passwordEvents(form);
-    return html`<cibtp-password-field
-      confirm
-      required
-      name="password"
-      field-id=${this.fid('password')}
-      confirm-id=${this.fid('passwordConfirmation')}
-      .client=${this.clients.value}
-      .policy=${this.policy}
-      .value=${form.values['password'] ?? ''}
-      .confirmValue=${form.values['passwordConfirmation'] ?? ''}
-      .error=${form.error('password')}
-      .confirmError=${form.error('passwordConfirmation')}
-      @input=${events.input}
-      @focusout=${events.blur}
-    ></cibtp-password-field>`;
-  }
-
-  private phoneTemplate(form: FormController, name: 'mobilePhone' | 'fixedPhone', o: { required: boolean }): TemplateResult {
-    const events = this.phoneEvents(form, name);
-    const mobile = name === 'mobilePhone';
-    return html`<cibtp-phone-field
-      name=${name}
-      kind=${mobile ? 'mobile' : 'fixed'}
-      field-id=${this.fid(name)}
-      ?certify=${mobile}
-      ?required=${o.required}
-      .client=${this.clients.value}
-      .error=${form.error(name)}
-      @input=${events.input}
-      @change=${events.input}
-      @focusout=${events.blur}
-      @cibtp-phone-certified=${events.certified}
-    ></cibtp-phone-field>`;
-  }
-
   private companyAccountTemplate(): TemplateResult {
     const form = this.companyAccount;
     const identity = this.identity;
@@ -491,12 +396,12 @@ export class CibtpSignup extends CibtpElement {
             identifier: true,
           })}
           ${textField({ ...form.bind('emailConfirmation'), type: 'email', inputmode: 'email', autocomplete: 'email', required: true, identifier: true })}
-          ${this.passwordTemplate(form)}
+          ${this.account.password(form)}
           ${this.sectionTitle(msg('Titulaire du compte et contact', { id: 'signup.section.contact' }))}
           ${textField({ ...form.bind('lastName'), autocomplete: 'family-name', required: true })}
           ${textField({ ...form.bind('firstName'), autocomplete: 'given-name', required: true })}
-          ${this.phoneTemplate(form, 'fixedPhone', { required: false })}
-          ${this.phoneTemplate(form, 'mobilePhone', { required: false })}
+          ${this.account.phone(form, 'fixedPhone')}
+          ${this.account.phone(form, 'mobilePhone')}
           <p class="cibtp-note">
             ${msg('Votre téléphone mobile vous permettra de recevoir des messages de votre caisse par SMS. Certifiez-le avec le code qui vous sera envoyé.', {
               id: 'signup.company.mobile.note',
@@ -652,15 +557,15 @@ export class CibtpSignup extends CibtpElement {
             required: true,
             identifier: true,
           })}
-          ${this.passwordTemplate(form)}
+          ${this.account.password(form)}
           ${this.sectionTitle(msg('Contact', { id: 'signup.section.phones' }))}
           <p class="cibtp-note">
             ${msg('À chaque connexion à votre espace sécurisé, un code à usage unique vous sera envoyé par SMS sur ce numéro de mobile certifié, pour confirmer votre identité.', {
               id: 'signup.worker.mobile.note',
             })}
           </p>
-          ${this.phoneTemplate(form, 'mobilePhone', { required: true })}
-          ${this.phoneTemplate(form, 'fixedPhone', { required: false })}
+          ${this.account.phone(form, 'mobilePhone', { required: true })}
+          ${this.account.phone(form, 'fixedPhone')}
           <div class="cibtp-information" data-part="information">
             <p>
               ${msg('Je suis informé que je suis susceptible de recevoir, via ces coordonnées, des informations réglementaires et pratiques ainsi que des actualités de la caisse, et que je peux m’y opposer à tout moment depuis la page «\u00a0Mes notifications et consentements RGPD\u00a0» de mon espace sécurisé.', {
@@ -712,13 +617,12 @@ export class CibtpSignup extends CibtpElement {
 
 
   private forgotTemplate(): TemplateResult {
-    return html`<cibtp-forgot-password
-      .client=${this.clients.value}
-      situation="code"
-      heading-level=${this.headingLevel}
-      embedded
-      @cibtp-navigate=${this.onInnerNavigate}
-    ></cibtp-forgot-password>`;
+    return this.recovery?.({
+      client: this.clients.value,
+      headingLevel: this.headingLevel,
+      situation: 'code',
+      back: () => this.wizard.back({ focus: 'forgot-code' }),
+    }) ?? html``;
   }
 
   // ---- behaviour ---------------------------------------------------------------------------------
@@ -916,7 +820,7 @@ export class CibtpSignup extends CibtpElement {
     this.birthParts = { day: '', month: '', year: '' };
     this.ticket = '';
     this.identity = undefined;
-    this.certified = undefined;
+    this.account.forget();
     const navigate = emit(this, 'cibtp-navigate', { to: 'login' });
     const safe = navigate ? safeHref(this.loginHref) : undefined;
     // Still on the page (nobody took the user away): the focus starts over with the first step.
@@ -929,11 +833,4 @@ export class CibtpSignup extends CibtpElement {
     await this.openRecovery(this.companyIdentify, () => this.wizard.go('forgot', { focus: false }), 'confidential-code');
   }
 
-  /** The inline request of a new code asks for the login: back to step 1 instead. */
-  private async onInnerNavigate(event: CustomEvent<{ to: NavigateTarget }>): Promise<void> {
-    if (event.detail.to !== 'login') return;
-    event.stopPropagation();
-    event.preventDefault();
-    await this.wizard.back({ focus: 'forgot-code' });
-  }
 }

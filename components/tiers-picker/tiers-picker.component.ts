@@ -15,6 +15,7 @@ import type { FormField } from '../shared/form-controller.js';
 import { ListController, type ListPage, type ListQuery } from '../shared/list-controller.js';
 import { getLocale, msg, str } from '../shared/localization.js';
 import { errorMessage, isOne, isolate } from '../shared/messages.js';
+import { cellLabel, pageButtonId, pageText, pagination, sortByLabel, sortHeader, staticHeader, type PageButton } from '../shared/table.js';
 import { tiersPickerStyles } from './tiers-picker.styles.js';
 
 /** `cibtp-tiers-selected`: `selectTiers` succeeded; `session` now acts for the chosen tiers. */
@@ -155,8 +156,8 @@ export class CibtpTiersPicker extends CibtpElement {
   @state() private selected: Tiers | undefined;
   /** Whether the user chose: the session's tiers is then no longer the choice. */
   private userChose = false;
-  /** The first page was asked for with no client: it is asked for again when one arrives. */
-  private waitingForClient = false;
+  /** The list waits for a client, and there is none: what the page was told (shown with *Réessayer*). */
+  private noClient: PortalError | undefined;
   /** Where the focus goes once the page asked for is shown or has failed (a button that got disabled, a retry). */
   private refocus: (() => void) | undefined;
   /** The answer awaited is another page of the same list: the live region says which page too. */
@@ -168,6 +169,8 @@ export class CibtpTiersPicker extends CibtpElement {
     fetch: (query, signal) => this.fetchPage(query, signal),
     query: { filter: { q: '' }, sort: 'raisonSociale', direction: 'asc', page: 1, pageSize: PAGE_SIZES[0] },
     onLoad: (_query, page) => this.onLoad(page),
+    // A `client` set later, a portal defined later: the first page waits for it (`start()` in willUpdate).
+    ready: () => this.clients.value !== undefined,
   });
 
   /**
@@ -203,11 +206,10 @@ export class CibtpTiersPicker extends CibtpElement {
     super.willUpdate(changed);
     if (changed.has('pageSize') && pageSizeOf(this.pageSize) !== this.list.query.pageSize) void this.list.setPageSize(pageSizeOf(this.pageSize));
     if (!this.hasUpdated) this.followSession(this.sessionConsumer.value ?? this.clients.value?.session ?? null);
-    // A client that arrived after the first request (a `client` set later, a portal defined later).
-    if (this.waitingForClient && this.clients.value) {
-      this.waitingForClient = false;
-      void this.list.reload();
-    }
+    // A client that arrived after the widget connected (a `client` set later, a portal defined later).
+    void this.list.start();
+    if (!this.list.waiting) this.noClient = undefined;
+    else this.noClient ??= this.clients.missing();
   }
 
   protected override sessionChanged(session: Session | null): void {
@@ -224,10 +226,7 @@ export class CibtpTiersPicker extends CibtpElement {
 
   private fetchPage(query: ListQuery<TiersFilter, TiersSort>, signal: AbortSignal): Promise<ListPage<Tiers>> {
     const client = this.clients.value;
-    if (!client) {
-      this.waitingForClient = true;
-      return Promise.reject(this.clients.missing());
-    }
+    if (!client) return Promise.reject(this.clients.missing());
     const q = query.filter.q.trim();
     return searchTiers(
       client,
@@ -313,7 +312,8 @@ export class CibtpTiersPicker extends CibtpElement {
     const list = this.list;
     const failure = list.error ? this.loadErrorTemplate(list.error) : nothing;
     if (!list.loaded) {
-      if (list.error) return this.loadErrorTemplate(list.error);
+      const problem = list.error ?? this.noClient;
+      if (problem) return this.loadErrorTemplate(problem);
       return html`<p class="cibtp-note" data-part="loading">${msg('Chargement des adhérents…', { id: 'tiers-picker.loading' })}</p>`;
     }
     if (list.total === 0 || list.items.length === 0) {
@@ -348,36 +348,28 @@ export class CibtpTiersPicker extends CibtpElement {
   private tableTemplate(error: string | undefined): TemplateResult {
     const list = this.list;
     const { sort, direction } = list.query;
-    return html`<table class="cibtp-table" role="table" id=${this.fid('table')} tabindex="-1" data-part="table" aria-busy=${list.loading ? 'true' : 'false'}>
-      <caption class="cibtp-caption" id=${this.fid('caption')} data-part="caption">
-        ${msg(str`Adhérents et sites déclarants\u00a0: ${countText(list.total)}`, { id: 'tiers-picker.caption' })}
-      </caption>
-      <thead role="rowgroup">
-        <tr role="row" data-sort-label=${msg('Trier par\u00a0:', { id: 'tiers-picker.sort-by' })}>
-          <th role="columnheader" scope="col" class="cibtp-col-select">
-            <span class="cibtp-visually-hidden">${msg('Sélection', { id: 'tiers-picker.col.select' })}</span>
-          </th>
-          ${COLUMNS.map((column) => {
-            const active = column.sort === sort;
-            const state = active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined;
-            return html`<th role="columnheader" scope="col" aria-sort=${state ?? nothing}>
-              <button type="button" class="cibtp-sort" data-sort=${column.sort} @click=${() => this.onSort(column.sort)}>
-                ${column.label()}<span class="cibtp-sort__icon" aria-hidden="true">${state === 'ascending' ? '▲' : state === 'descending' ? '▼' : '↕'}</span>
-              </button>
-            </th>`;
-          })}
-        </tr>
-      </thead>
-      <tbody role="rowgroup">
-        ${list.items.map((t, i) => this.rowTemplate(t, i, error))}
-      </tbody>
-    </table>`;
+    return html`<div class="cibtp-table-box">
+      <table class="cibtp-table" role="table" id=${this.fid('table')} tabindex="-1" data-part="table" aria-busy=${list.loading ? 'true' : 'false'}>
+        <caption class="cibtp-caption" id=${this.fid('caption')} data-part="caption">
+          ${msg(str`Adhérents et sites déclarants\u00a0: ${countText(list.total)}`, { id: 'tiers-picker.caption' })}
+        </caption>
+        <thead role="rowgroup">
+          <tr role="row" data-sort-label=${sortByLabel()}>
+            ${staticHeader(html`<span class="cibtp-visually-hidden">${msg('Sélection', { id: 'tiers-picker.col.select' })}</span>`, 'cibtp-col-select')}
+            ${COLUMNS.map((column) => sortHeader({ sort: column.sort, label: column.label(), current: { sort, direction }, onSort: (s) => this.onSort(s) }))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          ${list.items.map((t, i) => this.rowTemplate(t, i, error))}
+        </tbody>
+      </table>
+    </div>`;
   }
 
   private rowTemplate(t: Tiers, i: number, error: string | undefined): TemplateResult {
     const id = this.fid(`row-${i}`);
     const selected = this.selected?.id === t.id;
-    const label = (text: string) => html`<span class="cibtp-cell-label" data-part="cell-label" aria-hidden="true">${text}</span>`;
+    const label = cellLabel;
     const [name, siret, site, ident, alerts] = COLUMNS.map((c) => c.label());
     return html`<tr role="row" ?data-selected=${selected}>
       <td role="cell" class="cibtp-col-select">
@@ -421,30 +413,15 @@ export class CibtpTiersPicker extends CibtpElement {
 
   private paginationTemplate(): TemplateResult {
     const list = this.list;
-    const page = list.query.page;
-    const count = list.pageCount;
-    const sizeId = this.fid('page-size');
-    const size = list.query.pageSize;
-    const sizes: readonly number[] = PAGE_SIZES.includes(size as (typeof PAGE_SIZES)[number]) ? PAGE_SIZES : [...PAGE_SIZES, size].sort((a, b) => a - b);
-    return html`<div class="cibtp-pagination" role="group" aria-label=${msg('Pages de la liste', { id: 'tiers-picker.pagination' })} data-part="pagination">
-      <div class="cibtp-pagination__pages">
-        <button type="button" class="cibtp-button cibtp-button--secondary" id=${this.fid('previous')} ?disabled=${page <= 1}
-          @click=${() => this.onPage(page - 1, 'previous')}>
-          ${msg('Précédent', { id: 'tiers-picker.previous' })}
-        </button>
-        <p class="cibtp-pagination__status" id=${this.fid('page')}>${pageText(page, count)}</p>
-        <button type="button" class="cibtp-button cibtp-button--secondary" id=${this.fid('next')} ?disabled=${page >= count}
-          @click=${() => this.onPage(page + 1, 'next')}>
-          ${msg('Suivant', { id: 'tiers-picker.next' })}
-        </button>
-      </div>
-      <div class="cibtp-pagination__size">
-        <label class="cibtp-label" for=${sizeId}>${msg('Lignes par page', { id: 'tiers-picker.page-size' })}</label>
-        <select class="cibtp-input cibtp-select" id=${sizeId} @change=${this.onPageSize}>
-          ${sizes.map((n) => html`<option value=${n} ?selected=${n === size}>${n}</option>`)}
-        </select>
-      </div>
-    </div>`;
+    return pagination({
+      id: (name) => this.fid(name),
+      page: list.query.page,
+      count: list.pageCount,
+      pageSize: list.query.pageSize,
+      sizes: PAGE_SIZES,
+      onPage: (page, from) => this.onPage(page, from),
+      onPageSize: (size) => this.onPageSize(size),
+    });
   }
 
   // ---- behaviour ---------------------------------------------------------------------------------
@@ -475,24 +452,25 @@ export class CibtpTiersPicker extends CibtpElement {
   }
 
   /** *Précédent* / *Suivant*: the focus stays on the button, or goes to the table (named by its caption) if it got disabled. */
-  private onPage(page: number, from: 'previous' | 'next'): void {
+  private onPage(page: number, from: PageButton): void {
     this.pageMove = true;
     this.refocus = () => {
-      const pressed = this.querySelector<HTMLButtonElement>(`#${CSS.escape(this.fid(from))}`);
+      const pressed = this.querySelector<HTMLButtonElement>(`#${CSS.escape(pageButtonId((name) => this.fid(name), from))}`);
       if (pressed && !pressed.disabled) return;
       void this.focusId(this.querySelector(`#${CSS.escape(this.fid('table'))}`) ? 'table' : 'heading');
     };
     void this.list.goTo(page);
   }
 
-  private onPageSize(event: Event): void {
+  private onPageSize(size: number): void {
     this.pageMove = false;
-    void this.list.setPageSize(pageSizeOf(Number((event.target as HTMLSelectElement).value)));
+    void this.list.setPageSize(pageSizeOf(size));
   }
 
   /** *Réessayer*: the same query again; once shown, the focus goes to the table (the button goes away). */
   private onRetry(): void {
-    if (this.list.loading) return;
+    // Without a client there is nothing to ask (the page was set up wrong, or the portal is on its way).
+    if (this.list.loading || !this.clients.value) return;
     this.refocus = () => {
       // Still failing: the focus stays on *Réessayer*.
       if (this.list.error) return;
@@ -514,12 +492,6 @@ export class CibtpTiersPicker extends CibtpElement {
     this.form.clear();
     emit(this, 'cibtp-tiers-cancel', {});
   }
-}
-
-/** « Page 2 sur 300 ». */
-function pageText(page: number, count: number): string {
-  const number = new Intl.NumberFormat(getLocale());
-  return msg(str`Page ${number.format(page)} sur ${number.format(count)}`, { id: 'tiers-picker.page' });
 }
 
 /** « 3 000 résultats », « 1 résultat », « Aucun résultat ». */

@@ -102,11 +102,6 @@ export class CibtpTopBar extends CibtpShellElement {
   private pickerLoading = false;
 
 
-  /** The portal's session, or the client's own when the bar is used without `<cibtp-portal>`. */
-  private get activeSession(): Session | null {
-    return this.sessionConsumer.value ?? this.clients.value?.session ?? null;
-  }
-
   protected override sessionChanged(session: Session | null): void {
     super.sessionChanged(session);
     if (!session) {
@@ -246,11 +241,11 @@ export class CibtpTopBar extends CibtpShellElement {
 
   protected override render(): TemplateResult {
     // No session: nothing at all (no empty bar, no live region to find).
-    return this.activeSession ? super.render() : html``;
+    return this.session ? super.render() : html``;
   }
 
   protected stepTemplate(): TemplateResult {
-    const session = this.activeSession;
+    const session = this.session;
     if (!session) return html``;
     const tiers = session.tiers;
     const busy = this.signOutRequest.pending;

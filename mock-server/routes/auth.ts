@@ -32,13 +32,18 @@ function afterPassword(state: BackendState, account: MockAccount): LoginResult {
 }
 
 function completeLogin(state: BackendState, account: MockAccount): LoginResult {
-  const count = account.siteIds.length;
+  // Its own tiers and those of its active delegations, as of now.
+  const siteIds = state.siteIdsOf(account);
+  const count = siteIds.length;
+  // A company or firm login that acts for no one — a firm not yet confirmed, a delegate whose delegation
+  // is pending, closed or ended — has nothing to enter (said only after the right password).
+  if (count === 0 && account.kind !== 'salarie') throw new MockHttpError(403, { code: 'forbidden' });
   if (count >= 2) {
     // Only the count: the picker searches and pages the tiers (`searchTiers`).
     state.rememberPendingTiers(account);
     return { status: 'choose-tiers', tiersCount: count };
   }
-  return { status: 'signed-in', session: state.startSession(account, account.siteIds[0] ?? null) };
+  return { status: 'signed-in', session: state.startSession(account, siteIds[0] ?? null) };
 }
 
 export const authRoutes: MockRoute[] = [
@@ -94,13 +99,13 @@ export const authRoutes: MockRoute[] = [
   route('selectTiers', ({ body, state }) => {
     const pending = state.pendingTiers();
     if (pending) {
-      if (!pending.account.siteIds.includes(body.tiersId)) throw new MockHttpError(403, { code: 'forbidden' });
+      if (!state.siteIdsOf(pending.account).includes(body.tiersId)) throw new MockHttpError(403, { code: 'forbidden' });
       return { status: 'signed-in', session: state.startSession(pending.account, body.tiersId) };
     }
     // *Changer de tiers* from a running session.
     const account = state.sessionAccount();
     if (!account) throw new MockHttpError(401, { code: 'session-expired' });
-    if (!account.siteIds.includes(body.tiersId)) throw new MockHttpError(403, { code: 'forbidden' });
+    if (!state.siteIdsOf(account).includes(body.tiersId)) throw new MockHttpError(403, { code: 'forbidden' });
     return { status: 'signed-in', session: state.startSession(account, body.tiersId) };
   }),
 

@@ -1,7 +1,7 @@
 /** The tiers picker's list, the rights on the current tiers and the home page's tiles (flows 4 and 6). */
 import { RIGHT_FUNCTIONS, allows, type RightFunction } from '../../sdk/rules/rights.js';
 import type { TiersSort } from '../../sdk/schemas/tiers.js';
-import { rightsOf, siteWithCompany, tiersView, type MockAccount, type MockCompany, type MockSite } from '../db.js';
+import { siteWithCompany, tiersView, type MockAccount, type MockCompany, type MockSite } from '../db.js';
 import { MockHttpError } from '../http-error.js';
 import { route, type MockRoute } from '../route.js';
 import type { BackendState } from '../state.js';
@@ -58,12 +58,15 @@ function chooser(state: BackendState): MockAccount {
   return account;
 }
 
-/** The signed-in login and its current tiers; a session without a tiers has no rights to ask about. */
+/**
+ * The signed-in login and its current tiers; a session without a tiers has no rights to ask about, and
+ * neither has one whose delegation ended meanwhile (closed, date de fin come, firm's deleted).
+ */
 function current(state: BackendState): { account: MockAccount; siteId: string } {
   const account = state.sessionAccount();
   if (!account) throw new MockHttpError(401, { code: 'session-expired' });
   const siteId = state.sessionTiersId();
-  if (siteId === null) throw new MockHttpError(403, { code: 'forbidden' });
+  if (siteId === null || !state.siteIdsOf(account).includes(siteId)) throw new MockHttpError(403, { code: 'forbidden' });
   return { account, siteId };
 }
 
@@ -71,7 +74,7 @@ export const tiersRoutes: MockRoute[] = [
   route('searchTiers', ({ body, state }) => {
     const account = chooser(state);
     const q = searchKey(body.q ?? '');
-    let rows: Row[] = account.siteIds.flatMap((id) => {
+    let rows: Row[] = state.siteIdsOf(account).flatMap((id) => {
       const found = siteWithCompany(state.db, id);
       return found ? [{ ...found, keys: keys(found.site, found.company) }] : [];
     });
@@ -87,13 +90,13 @@ export const tiersRoutes: MockRoute[] = [
 
   route('tiersRights', ({ state }) => {
     const { account, siteId } = current(state);
-    const grant = rightsOf(account, siteId);
+    const grant = state.rightsOn(account, siteId);
     return { administrator: grant.administrator, colleges: [...grant.colleges], functions: { ...grant.functions } };
   }),
 
   route('homeTiles', ({ state }) => {
     const { account, siteId } = current(state);
-    const grant = rightsOf(account, siteId);
+    const grant = state.rightsOn(account, siteId);
     const used = account.usage[siteId] ?? {};
     const allowed = RIGHT_FUNCTIONS.map((f) => f.id).filter((id) => allows(grant, id));
     // Most used first; functions never used follow in the guides' order (a stable sort keeps it).
@@ -104,7 +107,7 @@ export const tiersRoutes: MockRoute[] = [
   route('recordUse', ({ body, state }) => {
     const { account, siteId } = current(state);
     const fn: RightFunction = body.function;
-    if (!allows(rightsOf(account, siteId), fn)) throw new MockHttpError(403, { code: 'forbidden' });
+    if (!allows(state.rightsOn(account, siteId), fn)) throw new MockHttpError(403, { code: 'forbidden' });
     const counts = (account.usage[siteId] ??= {});
     counts[fn] = (counts[fn] ?? 0) + 1;
   }),

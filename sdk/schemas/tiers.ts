@@ -18,8 +18,8 @@ export const MAX_TOTAL = 1_000_000;
 // `z.boolean()` nor `multipleOf`, which would add their code to every page.
 const isWhole = (n: number) => Number.isInteger(n);
 /** A 1-based page number or a page size: numbers, which a GET sends as text (hence the coercion). */
-const PageNumber = /* @__PURE__ */ z.coerce.number<number>().check(z.minimum(1), z.maximum(MAX_TOTAL), z.refine(isWhole));
-const PageSize = /* @__PURE__ */ z.coerce.number<number>().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE), z.refine(isWhole));
+export const PageNumber = /* @__PURE__ */ z.coerce.number<number>().check(z.minimum(1), z.maximum(MAX_TOTAL), z.refine(isWhole));
+export const PageSize = /* @__PURE__ */ z.coerce.number<number>().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE), z.refine(isWhole));
 
 /**
  * One page of the tiers a login may act for: `q` searches the raison sociale, the SIRET (spaces

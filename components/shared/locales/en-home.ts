@@ -49,4 +49,5 @@ export const templates = {
   'home.espace.declined': 'No member or declaring site chosen',
   'home.espace.declined.body': 'Choose the member and the declaring site you act for to access your secure area.',
   'home.espace.choose': 'Choose a member and a site',
+  'home.espace.back-home': 'Back to the home page',
 };

@@ -14,6 +14,10 @@ import { templates as tiersTemplates } from './en-tiers.js';
 import { templates as topBarTemplates } from './en-top-bar.js';
 import { templates as homeTemplates } from './en-home.js';
 import { templates as rightsTemplates } from './en-rights.js';
+import { templates as rightsMatrixTemplates } from './en-rights-matrix.js';
+import { templates as delegationsTemplates } from './en-delegations.js';
+import { templates as delegationWizardTemplates } from './en-delegation-wizard.js';
+import { templates as completeAccountTemplates } from './en-complete-account.js';
 
 export const templates = {
   ...passwordFieldTemplates,
@@ -24,6 +28,10 @@ export const templates = {
   ...topBarTemplates,
   ...homeTemplates,
   ...rightsTemplates,
+  ...rightsMatrixTemplates,
+  ...delegationsTemplates,
+  ...delegationWizardTemplates,
+  ...completeAccountTemplates,
   // common
   'common.validate': 'Confirm',
   'common.cancel': 'Cancel',

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { errorId, hintId, requiredMark } from '../shared/fields.js';
 import { msg } from '../shared/localization.js';
 
-/** The form pieces of the signup that the shared fields lack: a `<select>`, a radio group, a date in three parts. */
+/** The form pieces beyond text and password fields: a `<select>`, a radio group, a date in three parts (signup, delegations). */
 
 export interface SelectFieldOptions {
   id: string;
@@ -35,6 +35,7 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
       ?required=${o.required ?? false}
       aria-invalid=${o.error ? 'true' : 'false'}
       aria-describedby=${ifDefined(described || undefined)}
+      .value=${o.value}
       @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value)}
       @blur=${o.onBlur}
     >
