@@ -51,10 +51,11 @@ export const LOGIN_PAGE_BUDGET_GZIP = 40_000;
  */
 export const LOGIN_PAGE_CEILING_GZIP = 53_700;
 /**
- * Regression ceiling of demo/integration-composant.html (per-widget entry), same rule. Lowered by 100
- * bytes when the links' code left the sign-in page (the `widgets-links` layer).
+ * Regression ceiling of demo/integration-composant.html (per-widget entry), same rule. The links' code
+ * left the sign-in page (the `widgets-links` layer, −176 bytes); the words for a login whose delegation
+ * is not active took about half of it back.
  */
-export const LOGIN_PAGE_ENTRIES_CEILING_GZIP = 48_600;
+export const LOGIN_PAGE_ENTRIES_CEILING_GZIP = 48_700;
 /**
  * Regression ceiling of the all-in-one bundle dist/cibtp-widgets.bundle.js (one file): every widget of
  * the kit, the space's shell (tiers picker, top bar, menu, tiles, side bar, footer, home page) and the

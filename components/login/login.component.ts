@@ -329,7 +329,15 @@ export class CibtpLogin extends CibtpElement {
   /** The summary of a step, with a live countdown for a rate limit. */
   private summaryOf(form: FormController, actions?: TemplateResult): TemplateResult | typeof nothing {
     const problem = form.problem;
-    const message = problem?.code === 'rate-limited' && !form.problemText ? errorMessage(problem, this.waitSeconds(problem)) : undefined;
+    const message = problem?.code === 'rate-limited' && !form.problemText
+      ? errorMessage(problem, this.waitSeconds(problem))
+      : form === this.credentials && problem?.code === 'forbidden'
+        // The password was right, but the login acts for no adhérent (yet, or any more): its delegations
+        // wait for their date d'effet or the administrator's confirmation, or were closed or have ended.
+        ? msg('Votre compte n’a accès à aucun adhérent pour le moment : votre délégation n’est pas encore active, a été fermée ou a pris fin. Rapprochez-vous de l’entreprise qui vous l’a donnée.', {
+            id: 'login.no-access',
+          })
+        : undefined;
     return form.summary({ message, actions });
   }
 

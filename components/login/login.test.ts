@@ -200,6 +200,16 @@ describe('<cibtp-login>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('a delegate whose delegation was closed: the right password, but access to no adhérent, said as such', async () => {
+      const { el } = await render();
+      signIn(el, 'i.morel@durand-btp.fr');
+      await until(() => el.querySelector('[data-part="error-summary"]'), 'summary');
+      expect(text(summary(el))).to.include('Votre compte n’a accès à aucun adhérent pour le moment');
+      expect(text(summary(el))).to.not.include('Vous n’avez pas les droits nécessaires');
+      await until(() => focused() === summary(el), 'summary focused');
+      await expect(el).to.be.accessible();
+    });
+
     it('says until when a locked account can try again', async () => {
       const { el } = await render();
       signIn(el, 'bloque@durand-btp.fr');

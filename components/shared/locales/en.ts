@@ -111,6 +111,7 @@ export const templates = {
   'portal.session-warning.extended': 'Your session has been extended.',
 
   // login
+  'login.no-access': 'Your account has access to no member for now: your delegation is not active yet, was closed or has ended. Please contact the company that gave it to you.',
   'login.title': 'Sign in to your CIBTP secure area',
   'login.email.label': 'Email address',
   'login.email.hint': 'The address you sign in with, for example name@company.fr',
