@@ -25,6 +25,13 @@ import { espaceStyles } from './espace.styles.js';
  */
 type View = 'checking' | 'check-failed' | 'signed-out' | 'choose' | 'declined' | 'home';
 
+/** The parts the espace fetches when it first shows them, and how. */
+const LAZY_PARTS = {
+  'cibtp-tiers-picker': () => import('../tiers-picker/tiers-picker.js'),
+  'cibtp-delegations': () => import('../delegations/delegations.js'),
+} as const;
+type LazyPart = keyof typeof LAZY_PARTS;
+
 /** The pages of the space the espace composes itself. */
 export type EspacePage = 'home' | 'delegations';
 
@@ -123,10 +130,8 @@ export class CibtpEspace extends CibtpShellElement {
   @property({ reflect: true }) page: EspacePage = 'home';
 
   @state() private restore: Restore | undefined;
-  /** The delegations page's chunk: on its way, there, or not obtained. */
-  @state() private delegations: 'loading' | 'ready' | PortalError | undefined;
-  /** The picker's chunk: on its way, there, or not obtained. */
-  @state() private picker: 'loading' | 'ready' | PortalError | undefined;
+  /** The chunks of the parts fetched when first shown: on their way, there, or not obtained. */
+  @state() private parts: Partial<Record<LazyPart, 'loading' | 'ready' | PortalError>> = {};
   /** *Annuler* in the tiers choice. */
   @state() private declined = false;
 
@@ -176,17 +181,23 @@ export class CibtpEspace extends CibtpShellElement {
         if (!this.session && !this.chooseTiers) void this.restoreSession(client);
       }
     }
-    if (this.view === 'choose' && this.picker === undefined) void this.loadPicker();
-    if (this.view === 'home' && this.page === 'delegations' && this.delegations === undefined) void this.loadDelegations();
+    const part = this.lazyPart;
+    if (part && this.parts[part] === undefined) void this.fetchPart(part);
   }
 
-  private async loadDelegations(): Promise<void> {
-    this.delegations = 'loading';
+  /** The part the view shows that is fetched when first shown, if any. */
+  private get lazyPart(): LazyPart | undefined {
+    if (this.view === 'choose') return 'cibtp-tiers-picker';
+    return this.view === 'home' && this.page === 'delegations' ? 'cibtp-delegations' : undefined;
+  }
+
+  private async fetchPart(tag: LazyPart): Promise<void> {
+    this.parts = { ...this.parts, [tag]: 'loading' };
     try {
-      await ensureDefined('cibtp-delegations', () => import('../delegations/delegations.js'));
-      this.delegations = 'ready';
+      await ensureDefined(tag, LAZY_PARTS[tag]);
+      this.parts = { ...this.parts, [tag]: 'ready' };
     } catch (error) {
-      this.delegations = error as PortalError;
+      this.parts = { ...this.parts, [tag]: error as PortalError };
     }
   }
 
@@ -212,16 +223,6 @@ export class CibtpEspace extends CibtpShellElement {
     this.restore = outcome.ok || outcome.error.code === 'session-expired' ? undefined : { kind: 'failed', error: outcome.error };
   }
 
-  private async loadPicker(): Promise<void> {
-    this.picker = 'loading';
-    try {
-      await ensureDefined('cibtp-tiers-picker', () => import('../tiers-picker/tiers-picker.js'));
-      this.picker = 'ready';
-    } catch (error) {
-      this.picker = error as PortalError;
-    }
-  }
-
   private async focusPicker(): Promise<void> {
     await this.updateComplete;
     const picker = this.querySelector<CibtpElement>('cibtp-tiers-picker');
@@ -229,14 +230,11 @@ export class CibtpEspace extends CibtpShellElement {
     await picker?.focusHeading();
   }
 
-  /** *Réessayer*: the picker's chunk in the tiers choice, else the look-up of the session. */
+  /** *Réessayer*: the chunk of the part shown (the picker, the delegations page), else the look-up of the session. */
   private retry(): void {
-    if (this.view === 'home' && this.page === 'delegations') {
-      void this.loadDelegations();
-      return;
-    }
-    if (this.view === 'choose') {
-      void this.loadPicker();
+    const part = this.lazyPart;
+    if (part) {
+      void this.fetchPart(part);
       return;
     }
     const client = this.clients.value;
@@ -305,20 +303,22 @@ export class CibtpEspace extends CibtpShellElement {
     });
   }
 
+  /** A part fetched when first shown: itself once its chunk is there, else « Chargement… » or the problem. */
+  private partTemplate(tag: LazyPart, ready: () => TemplateResult): TemplateResult {
+    const state = this.parts[tag];
+    if (state === 'ready') return ready();
+    return state === undefined || state === 'loading' ? this.loading() : this.problem(state);
+  }
+
   private chooseTemplate(): TemplateResult {
-    const picker = this.picker;
     return html`<div class="cibtp-espace__choose" data-part="choose">
-      ${picker === 'ready'
-        ? html`<cibtp-tiers-picker
-            embedded
-            heading-level=${this.headingLevel}
-            .client=${this.client}
-            @cibtp-tiers-selected=${() => this.onTiersSelected()}
-            @cibtp-tiers-cancel=${() => this.onTiersCancel()}
-          ></cibtp-tiers-picker>`
-        : picker === undefined || picker === 'loading'
-          ? this.loading()
-          : this.problem(picker)}
+      ${this.partTemplate('cibtp-tiers-picker', () => html`<cibtp-tiers-picker
+        embedded
+        heading-level=${this.headingLevel}
+        .client=${this.client}
+        @cibtp-tiers-selected=${() => this.onTiersSelected()}
+        @cibtp-tiers-cancel=${() => this.onTiersCancel()}
+      ></cibtp-tiers-picker>`)}
     </div>`;
   }
 
@@ -342,11 +342,8 @@ export class CibtpEspace extends CibtpShellElement {
   }
 
   private delegationsTemplate(): TemplateResult {
-    const page = this.delegations;
-    if (page === 'ready') {
-      return html`<cibtp-delegations url-state="delegations" heading-level=${this.headingLevel} .client=${this.client}></cibtp-delegations>`;
-    }
-    return page === undefined || page === 'loading' ? this.loading() : this.problem(page);
+    return this.partTemplate('cibtp-delegations', () =>
+      html`<cibtp-delegations url-state="delegations" heading-level=${this.headingLevel} .client=${this.client}></cibtp-delegations>`);
   }
 
   /** The heading of the page shown (the home's, or the delegations page's), for a host that moved there. */
