@@ -12,6 +12,8 @@
 //   demo      dist/demo-mock.js: the demo page's mock bootstrap (msw bundled; Lit taken from dist/lit.js).
 //   worker    dist/mockServiceWorker.js: MSW's service worker script, served by the demo at
 //             /mockServiceWorker.js (Storybook copies it itself, see .storybook/main.ts).
+//   node      dist/mock-server-http.js, dist/cibtp-mock-server.js, dist/conformance.js,
+//             dist/cibtp-conformance.js: the mock over HTTP and the conformance suite, for Node.
 //
 // Lit's html`` and css`` literals are minified at build (scripts/minify-literals.mjs: whitespace that
 // cannot render, CSS comments and spaces), after esbuild and before terser, which leaves them alone.
@@ -271,4 +273,34 @@ const demoMock = {
   onwarn,
 };
 
-export default [library, loader, bundle, demoMock];
+/**
+ * The Node programs: the mock over HTTP (`dist/mock-server-http.js`, the `cibtp-mock-server` bin) and the
+ * conformance suite (`dist/conformance.js`, the `cibtp-conformance` bin). Node resolution (no browser
+ * condition), msw and node: builtins external, not minified: they run on a developer's machine or in a
+ * caisse's CI, never in a page.
+ */
+const nodePrograms = {
+  input: {
+    'mock-server-http': need('mock-server/http.ts'),
+    'cibtp-mock-server': need('mock-server/bin.ts'),
+    conformance: need('conformance/index.ts'),
+    'cibtp-conformance': need('conformance/cli.ts'),
+  },
+  external: (id) => isMsw(id) || id.startsWith('node:'),
+  plugins: [
+    tsJsExtension(),
+    nodeResolve({ exportConditions: ['node', 'import', 'default'], extensions: ['.ts', '.mjs', '.js', '.json'] }),
+    esbuildPlugin(),
+  ],
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'node/[name]-[hash].js',
+    banner: (chunk) => (chunk.name.startsWith('cibtp-') ? '#!/usr/bin/env node' : ''),
+  },
+  onwarn,
+};
+
+export default [library, loader, bundle, demoMock, nodePrograms];

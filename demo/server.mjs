@@ -4,18 +4,21 @@
 //   /                      demo/index.html (and demo/*.html, *.css, *.js, *.svg)
 //   /dist/…                the built kit (run `npm run build` first; `npm start` does)
 //   /mockServiceWorker.js  MSW's worker, at the site root so that its scope covers every page
+//   /serveur-http.html     the one page whose backend is the mock over real HTTP (mock-server/http.ts),
+//                          a separate server beside this one: its policy lets it connect there too
 //
 // Every answer carries the strict Content-Security-Policy below (with Trusted Types), nosniff and
 // no-referrer: the demo proves the widgets run on a locked-down caisse page. Text files (HTML, CSS,
 // JS, JSON, source maps, SVG) are compressed as a production server sends them: brotli when the
 // request's Accept-Encoding allows it, else gzip, with `Vary: Accept-Encoding` (see `compressed`).
-// Usable as a module: `const { url, close } = await startDemoServer({ port: 0 })`.
+// Usable as a module: `const { url, close } = await startDemoServer({ port: 0 })`, with
+// `httpMock: { port: 0 }` to start the HTTP mock beside it (`httpMock` in the result).
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip } from 'node:zlib';
 
@@ -55,6 +58,20 @@ export const CSP = [
   "require-trusted-types-for 'script'",
   "trusted-types lit-html default",
 ].join('; ');
+
+/** Where `serveur-http.html` expects the HTTP mock unless the demo server started one elsewhere. */
+export const HTTP_MOCK_URL = 'http://127.0.0.1:8080/';
+const HTTP_MOCK_PAGE = '/serveur-http.html';
+
+/**
+ * The policy of `serveur-http.html`: the same, except that it may call the HTTP mock's origin (its API)
+ * and needs no `default` Trusted Types policy (no service worker to register).
+ */
+export function httpMockPageCsp(mockUrl, csp = CSP) {
+  return csp
+    .replace("connect-src 'self'", `connect-src 'self' ${new URL(mockUrl).origin}`)
+    .replace('trusted-types lit-html default', 'trusted-types lit-html');
+}
 
 export const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP,
@@ -145,7 +162,18 @@ function compressed(file, info, body, encoding) {
   return promise;
 }
 
-async function handle(req, res, headers) {
+/**
+ * The HTTP mock's module: the built one (`npm run build`), else its source through tsx (a checkout
+ * whose dist/ predates it).
+ */
+async function loadHttpMock() {
+  const built = join(distDir, 'mock-server-http.js');
+  if (existsSync(built)) return import(pathToFileURL(built).href);
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport('../mock-server/http.ts', import.meta.url);
+}
+
+async function handle(req, res, headers, pages) {
   const send = (status, body) => {
     res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(body);
@@ -171,12 +199,22 @@ async function handle(req, res, headers) {
     send(404, 'Not found');
     return;
   }
+  const page = pages[pathname];
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new Error('not a file');
     let body = await readFile(file);
     const extra = {};
-    if (COMPRESSIBLE.has(extname(file))) {
+    if (page) {
+      // Small and rewritten per server: compressed without the cache.
+      body = Buffer.from(page.transform(body.toString('utf8')));
+      const encoding = pickEncoding(req.headers['accept-encoding']);
+      extra.Vary = 'Accept-Encoding';
+      if (encoding) {
+        body = await (encoding === 'br' ? brotliAsync(body) : gzipAsync(body));
+        extra['Content-Encoding'] = encoding;
+      }
+    } else if (COMPRESSIBLE.has(extname(file))) {
       extra.Vary = 'Accept-Encoding';
       const encoding = pickEncoding(req.headers['accept-encoding']);
       if (encoding) {
@@ -186,6 +224,7 @@ async function handle(req, res, headers) {
     }
     res.writeHead(200, {
       ...headers,
+      ...page?.headers,
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       ...extra,
       'Content-Length': body.length,
@@ -199,13 +238,27 @@ async function handle(req, res, headers) {
 
 /**
  * Starts the demo server. `port: 0` picks a free port; `csp` replaces the policy (tests use it to
- * check that the widgets alone need nothing but `trusted-types lit-html`).
- * @returns {Promise<{ server: import('node:http').Server, port: number, url: string, close: () => Promise<void> }>}
+ * check that the widgets alone need nothing but `trusted-types lit-html`). With `httpMock`, the HTTP
+ * mock starts beside it (`httpMock.port`, default 8080; same host, so that its cookie is same-site),
+ * allowing this server's origin and sending its email links to `serveur-http.html`.
+ * @param {{ port?: number, host?: string, csp?: string, httpMock?: { port?: number } }} [options]
+ * @returns {Promise<{ server: import('node:http').Server, port: number, url: string, close: () => Promise<void>,
+ *   httpMock?: { url: string, apiUrl: string, close: () => Promise<void> } }>}
  */
-export async function startDemoServer({ port = Number(process.env.PORT ?? 8000), host = '127.0.0.1', csp = CSP } = {}) {
+export async function startDemoServer({ port = Number(process.env.PORT ?? 8000), host = '127.0.0.1', csp = CSP, httpMock } = {}) {
   const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': csp };
+  let mockUrl = HTTP_MOCK_URL;
+  const pages = {
+    [HTTP_MOCK_PAGE]: {
+      get headers() {
+        return { 'Content-Security-Policy': httpMockPageCsp(mockUrl, csp) };
+      },
+      // The page names the mock's default address; a mock started elsewhere replaces it.
+      transform: (html) => html.replaceAll(HTTP_MOCK_URL, mockUrl),
+    },
+  };
   const server = createServer((req, res) => {
-    handle(req, res, headers).catch(() => {
+    handle(req, res, headers, pages).catch(() => {
       res.writeHead(500, headers);
       res.end('Internal error');
     });
@@ -217,15 +270,37 @@ export async function startDemoServer({ port = Number(process.env.PORT ?? 8000),
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/`;
+  const closeServer = () =>
+    new Promise((resolveClose) => {
+      server.closeAllConnections?.();
+      server.close(() => resolveClose());
+    });
+  let mock;
+  if (httpMock) {
+    try {
+      const { startHttpMock } = await loadHttpMock();
+      mock = await startHttpMock({
+        port: httpMock.port ?? 8080,
+        host: host === '0.0.0.0' ? '127.0.0.1' : host,
+        corsOrigins: [new URL(url).origin],
+        linkBase: new URL(HTTP_MOCK_PAGE, url).href,
+      });
+    } catch (error) {
+      await closeServer();
+      // Said apart from the demo's own port: the main block below tells which one is taken.
+      throw Object.assign(error, { httpMockPort: httpMock.port ?? 8080 });
+    }
+    mockUrl = mock.url;
+  }
   return {
     server,
     port: actualPort,
     url,
-    close: () =>
-      new Promise((resolveClose) => {
-        server.closeAllConnections?.();
-        server.close(() => resolveClose());
-      }),
+    httpMock: mock,
+    close: async () => {
+      await mock?.close();
+      await closeServer();
+    },
   };
 }
 
@@ -235,11 +310,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const host = process.env.HOST ?? '127.0.0.1';
   let url;
+  let httpMock;
   try {
-    ({ url } = await startDemoServer({ host }));
+    ({ url, httpMock } = await startDemoServer({ host, httpMock: { port: Number(process.env.MOCK_PORT ?? 8080) } }));
   } catch (error) {
-    const port = process.env.PORT ?? 8000;
-    if (error?.code === 'EADDRINUSE') {
+    const port = error?.httpMockPort ?? process.env.PORT ?? 8000;
+    if (error?.httpMockPort !== undefined && error?.code === 'EADDRINUSE') {
+      console.error(`Port ${port} on ${host} (the HTTP mock beside the demo) is already in use: choose another one, e.g. \`MOCK_PORT=8081 npm start\`.`);
+    } else if (error?.code === 'EADDRINUSE') {
       console.error(`Port ${port} on ${host} is already in use (another demo server?): choose another one, e.g. \`PORT=8001 npm start\`.`);
     } else if (error?.code === 'EACCES') {
       console.error(`Port ${port} on ${host} is not allowed for this user: choose another one, e.g. \`PORT=8001 npm start\`.`);
@@ -253,5 +331,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(`  Espace sécurisé salarié:    ${url}espace-salarie.html`);
   console.log(`  Intégration minimale:       ${url}integration.html`);
   console.log(`  Un seul composant:          ${url}integration-composant.html`);
+  console.log(`  Serveur HTTP simulé:        ${url}serveur-http.html (API ${httpMock.apiUrl}, boîte d’envoi ${httpMock.url}__mock/outbox)`);
   console.log('Ctrl+C to stop.');
 }

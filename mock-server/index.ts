@@ -5,12 +5,10 @@
  * @packageDocumentation
  */
 import type { HttpHandler } from 'msw';
-import { operations, type OperationName } from '../sdk/operations.js';
-import { PasswordPolicy } from '../sdk/schemas/common.js';
-import { createFaults, type Faults } from './faults.js';
-import { createOutbox, type Outbox } from './outbox.js';
-import { allRoutes } from './routes/index.js';
-import { BackendState } from './state.js';
+import type { PasswordPolicy } from '../sdk/schemas/common.js';
+import { createBackend } from './backend.js';
+import type { Faults } from './faults.js';
+import type { Outbox } from './outbox.js';
 import type { MockDb } from './db.js';
 
 export type { Fault, FaultKind, Faults } from './faults.js';
@@ -61,39 +59,5 @@ export interface MockBackend {
 }
 
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
-  const now = options.now ?? (() => new Date());
-  const outbox = createOutbox(now);
-  const faults = createFaults();
-  const policy = options.passwordPolicy && PasswordPolicy.safeParse(options.passwordPolicy);
-  if (policy && !policy.success) throw new TypeError(`[mock-server] passwordPolicy: ${policy.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`);
-  const state = new BackendState({
-    now, linkBase: options.linkBase, outbox, passwordPolicy: policy ? policy.data : undefined, franceConnectPage: options.franceConnectPage,
-  });
-  const baseUrl = withSlash(options.baseUrl ?? '/api/');
-
-  const missing = (Object.keys(operations) as OperationName[]).filter((name) => !allRoutes.some((r) => r.name === name));
-  if (missing.length > 0) throw new Error(`[mock-server] operations without a route: ${missing.join(', ')}`);
-
-  const handlersFor = (base: string): HttpHandler[] =>
-    allRoutes.map((r) => r.toHandler({ baseUrl: withSlash(base), state, faults }));
-
-  return {
-    handlers: handlersFor(baseUrl),
-    baseUrl,
-    outbox,
-    faults,
-    get db() {
-      return state.db;
-    },
-    handlersFor,
-    expireSession: () => state.expireSession(),
-    reset() {
-      faults.clear();
-      state.reset();
-    },
-  };
-}
-
-function withSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
+  return createBackend(options).backend;
 }

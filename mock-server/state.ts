@@ -61,6 +61,16 @@ export const LIMITS = Object.freeze({
   /** Most answers kept for their Idempotency-Key: beyond, the oldest are forgotten. */
   idempotencyKept: 1_000,
   csrfTokensKept: 50,
+  /**
+   * Session slots (one per cookie of the HTTP mock) kept at most: beyond, the least recently used go.
+   * The browser and Node-interception mocks use one slot only.
+   */
+  sessionSlotsKept: 1_000,
+  /**
+   * A slot unused this long is forgotten. Twice the session's lifetime, so that a session that ran out
+   * still answers `session-expired` (once) before its cookie is forgotten.
+   */
+  sessionSlotIdle: 60 * MINUTE,
 });
 
 /**
@@ -140,6 +150,22 @@ interface PendingTiers {
   accountId: string;
   expiresAt: Date;
 }
+
+/**
+ * What a session cookie stands for: its session, its pending tiers choice and its CSRF tokens. `change`
+ * says whether a session started or ended since the slot was picked (the HTTP layer then issues a new
+ * cookie, or clears it).
+ */
+interface SessionSlot {
+  csrf: string[];
+  session: SessionRecord | null;
+  pending: PendingTiers | null;
+  lastUsed: number;
+  change: SessionChange | null;
+}
+
+/** `started`: a login succeeded (session or pending tiers choice); `ended`: logout, or the session ran out. */
+export type SessionChange = 'started' | 'ended';
 
 interface ThrottleRecord {
   failures: number;
@@ -233,9 +259,11 @@ export class BackendState {
   readonly registerWorkerRequest: ReturnType<typeof registerWorkerRequest>;
   readonly #franceConnectPage: string | undefined;
 
-  #csrf: string[] = [];
-  #session: SessionRecord | null = null;
-  #pending: PendingTiers | null = null;
+  /** The slot of the request being answered; the default one unless the HTTP layer picked another. */
+  #slot: SessionSlot = newSlot(0);
+  #defaultSlot: SessionSlot = this.#slot;
+  /** Slots picked by id (`useSlot`), least recently used first. */
+  #slots = new Map<string, SessionSlot>();
   #challenges = new Map<string, OtpChallengeRecord>();
   #phoneChallenges: ExpiringMap<PhoneChallengeRecord>;
   #certificates: ExpiringMap<CertificateRecord>;
@@ -271,9 +299,9 @@ export class BackendState {
   reset(): void {
     const now = this.now();
     this.db = createSeedDb(now);
-    this.#csrf = [];
-    this.#session = null;
-    this.#pending = null;
+    this.#defaultSlot = newSlot(now.getTime());
+    this.#slot = this.#defaultSlot;
+    this.#slots.clear();
     this.#challenges.clear();
     this.#phoneChallenges.clear();
     this.#certificates.clear();
@@ -290,6 +318,88 @@ export class BackendState {
     // nouveau@: its activation email is already waiting, so a person can follow it in the outbox.
     const fresh = this.db.accounts.find((a) => a.email === DEMO_ACCOUNTS.notActivated);
     if (fresh) this.sendLinkEmail(fresh, 'activation');
+  }
+
+  // ---- Session slots ------------------------------------------------------------------------------
+
+  /**
+   * Answers the next calls from the slot `id` (one per cookie of the HTTP mock), made empty when unknown;
+   * without an id, from the default slot (the browser and Node-interception mocks). Not reentrant: the
+   * caller answers one request at a time. Slots unused for `LIMITS.sessionSlotIdle` are forgotten, and
+   * the least recently used beyond `LIMITS.sessionSlotsKept`.
+   */
+  useSlot(id?: string): void {
+    if (id === undefined) {
+      this.#slot = this.#defaultSlot;
+      this.#slot.change = null;
+      return;
+    }
+    const now = this.now().getTime();
+    for (const [key, slot] of this.#slots) {
+      if (now - slot.lastUsed < LIMITS.sessionSlotIdle && this.#slots.size < LIMITS.sessionSlotsKept) break;
+      if (key !== id) this.#slots.delete(key);
+    }
+    const slot = this.#slots.get(id) ?? newSlot(now);
+    // Re-inserted last: the map stays ordered from the least to the most recently used.
+    this.#slots.delete(id);
+    slot.lastUsed = now;
+    slot.change = null;
+    this.#slots.set(id, slot);
+    this.#slot = slot;
+  }
+
+  /** Whether `id` names a live slot (an unknown or forgotten cookie gets a fresh one under a new id). */
+  hasSlot(id: string): boolean {
+    const slot = this.#slots.get(id);
+    return slot !== undefined && this.now().getTime() - slot.lastUsed < LIMITS.sessionSlotIdle;
+  }
+
+  /** Whether a session started or ended on the current slot since `useSlot`. */
+  slotChange(): SessionChange | null {
+    return this.#slot.change;
+  }
+
+  /** The slot `from` goes on under the id `to` (a new cookie once a session starts: no session fixation). */
+  moveSlot(from: string, to: string): void {
+    const slot = this.#slots.get(from);
+    this.#slots.delete(from);
+    if (slot) this.#slots.set(to, slot);
+  }
+
+  dropSlot(id: string): void {
+    const slot = this.#slots.get(id);
+    this.#slots.delete(id);
+    if (slot === this.#slot) this.#slot = this.#defaultSlot;
+  }
+
+  // The current slot's parts, under the names the rest of the class uses.
+  get #csrf(): string[] {
+    return this.#slot.csrf;
+  }
+
+  set #csrf(tokens: string[]) {
+    this.#slot.csrf = tokens;
+  }
+
+  get #session(): SessionRecord | null {
+    return this.#slot.session;
+  }
+
+  set #session(record: SessionRecord | null) {
+    this.#slot.session = record;
+  }
+
+  get #pending(): PendingTiers | null {
+    return this.#slot.pending;
+  }
+
+  set #pending(record: PendingTiers | null) {
+    this.#slot.pending = record;
+  }
+
+  *#allSlots(): Iterable<SessionSlot> {
+    yield this.#defaultSlot;
+    yield* this.#slots.values();
   }
 
   // ---- Idempotency ----------------------------------------------------------------------------------
@@ -346,6 +456,7 @@ export class BackendState {
   startSession(account: MockAccount, tiersId: string | null): Session {
     this.#pending = null;
     this.#session = { accountId: account.id, tiersId, expiresAt: new Date(this.now().getTime() + LIMITS.sessionTtl) };
+    this.#slot.change = 'started';
     this.#rotateCsrf();
     const session = this.#sessionView();
     if (!session) throw new Error('session just started is missing');
@@ -361,6 +472,7 @@ export class BackendState {
     if (!record) return null;
     if (record.expiresAt.getTime() <= this.now().getTime()) {
       this.#session = null;
+      this.#slot.change = 'ended';
       throw new MockHttpError(401, { code: 'session-expired' });
     }
     record.expiresAt = new Date(this.now().getTime() + LIMITS.sessionTtl);
@@ -383,20 +495,31 @@ export class BackendState {
   endSession(): void {
     this.#session = null;
     this.#pending = null;
+    this.#slot.change = 'ended';
     this.#rotateCsrf();
   }
 
-  /** After a password reset: the account's session, pending tiers choice and code challenges end. */
+  /** After a password reset: the account's sessions (every slot), pending tiers choices and code challenges end. */
   revokeAccount(accountId: string): void {
-    if (this.#session?.accountId === accountId) this.endSession();
-    if (this.#pending?.accountId === accountId) this.#pending = null;
+    for (const slot of this.#allSlots()) {
+      if (slot.session?.accountId === accountId) {
+        slot.session = null;
+        slot.pending = null;
+        slot.csrf = [];
+        if (slot === this.#slot) slot.change = 'ended';
+      }
+      if (slot.pending?.accountId === accountId) slot.pending = null;
+    }
     for (const [id, c] of this.#challenges) if (c.accountId === accountId) this.#challenges.delete(id);
   }
 
-  /** Test hook: the session runs out now; the next authenticated call answers 401 session-expired. */
+  /** Test hook: every session runs out now; the next authenticated call answers 401 session-expired. */
   expireSession(): void {
-    if (this.#session) this.#session.expiresAt = new Date(this.now().getTime() - 1);
-    if (this.#pending) this.#pending.expiresAt = new Date(this.now().getTime() - 1);
+    const past = new Date(this.now().getTime() - 1);
+    for (const slot of this.#allSlots()) {
+      if (slot.session) slot.session.expiresAt = past;
+      if (slot.pending) slot.pending.expiresAt = past;
+    }
   }
 
   #sessionView(): Session | null {
@@ -513,6 +636,8 @@ export class BackendState {
       accountId: account.id,
       expiresAt: new Date(this.now().getTime() + LIMITS.pendingTiersTtl),
     };
+    // Past the password: as a session start, the cookie changes (no session fixation).
+    this.#slot.change = 'started';
   }
 
   /** The login waiting for a tiers choice, or `undefined` when it never existed or ran out. */
@@ -982,6 +1107,10 @@ type ChallengeView = { id: string; channel: 'sms'; maskedPhone: string; expiresA
 function throttleKey(scope: 'login' | IdentificationScope, value: string): string {
   const typed = scope === 'login' ? normaliseEmail(value) : value.trim().toUpperCase();
   return `${scope}\u0000${typed}`;
+}
+
+function newSlot(now: number): SessionSlot {
+  return { csrf: [], session: null, pending: null, lastUsed: now, change: null };
 }
 
 function isLive(challenge: CodeChallenge, now: Date): boolean {

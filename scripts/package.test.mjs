@@ -5,7 +5,9 @@
 // Needs `npm run build` first (npm test runs it before this file).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { WIDGETS as BUILT } from '../rollup.config.mjs';
 import { WIDGETS } from '../components/registry.ts';
 
@@ -15,7 +17,8 @@ const exists = (path) => existsSync(new URL(path, root));
 
 test('every export of package.json is built, with its declarations', () => {
   for (const [key, target] of Object.entries(pkg.exports)) {
-    const files = typeof target === 'string' ? [target] : [target.default, target.types];
+    // A types-only export (the framework declarations) has no `default`.
+    const files = typeof target === 'string' ? [target] : [target.default, target.types].filter(Boolean);
     for (const file of files) assert.ok(exists(file), `exports["${key}"] → ${file} is missing`);
   }
   assert.ok(exists(pkg.main) && exists(pkg.types));
@@ -90,5 +93,35 @@ test('the built SDK signs in against the built mock backend, and refuses a wrong
     assert.equal(result.session.user.email, 'admin@durand-btp.fr');
   } finally {
     mock.close();
+  }
+});
+
+/** Runs a bin of package.json as npx would (its file, with the Node running this test); resolves its exit code and output. */
+function runBin(name, args) {
+  const child = spawn(process.execPath, [new URL(pkg.bin[name], root).pathname, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => { output += chunk; });
+  child.stderr.on('data', (chunk) => { output += chunk; });
+  return { child, output: () => output, exit: once(child, 'exit').then(([code]) => code) };
+}
+
+test('the two bins run from dist/: the mock over HTTP, and the conformance suite against it', async () => {
+  for (const file of Object.values(pkg.bin)) {
+    assert.match(readFileSync(new URL(file, root), 'utf8'), /^#!\/usr\/bin\/env node\n/, `${file} starts with its shebang`);
+  }
+  const server = runBin('cibtp-mock-server', ['--port', '0']);
+  try {
+    const listening = () => /\(API (http:\/\/\S+?),/.exec(server.output())?.[1];
+    while (!listening()) {
+      await Promise.race([once(server.child.stdout, 'data'), server.exit.then((code) => assert.fail(`the mock exited (${code}): ${server.output()}`))]);
+    }
+    const apiUrl = listening();
+    const suite = runBin('cibtp-conformance', ['--base-url', apiUrl]);
+    const code = await suite.exit;
+    assert.equal(code, 0, suite.output());
+    assert.match(suite.output(), /(\d+) rules: \1 passed, 0 failed, 0 skipped/);
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exit;
   }
 });

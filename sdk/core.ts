@@ -7,7 +7,7 @@
 import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
 import { csrfDef } from './csrf.js';
 import type { FileDownload, InputOf, OperationDef, OutputOf, SessionEffect } from './definition.js';
-import { PortalError, isPortalErrorCode, toFieldErrorCode, toRetryAt, type FieldErrorCode } from './errors.js';
+import { CLIENT_ONLY_CODES, PortalError, isPortalErrorCode, toFieldErrorCode, toRetryAt, type FieldErrorCode } from './errors.js';
 import type { Locale, Session } from './schemas/common.js';
 import { parseFields } from './validate.js';
 import { xhrFetch } from './xhr-fetch.js';
@@ -102,8 +102,6 @@ export interface PortalCore {
  * Codes a server may not send: they say what happened on the client's side (a widget shows nothing for
  * `aborted`, for one). Such a body code is ignored, as an unknown one is.
  */
-const CLIENT_CODES: readonly string[] = ['aborted', 'network', 'timeout', 'malformed-response'];
-
 /** Largest answer read, in bytes: far above any JSON answer of the portal, and above any file it serves. */
 const MAX_ANSWER = 1 << 22;
 const MAX_FILE = 1 << 27;
@@ -329,7 +327,7 @@ export function createPortalCore(options: PortalClientOptions): PortalCore {
       const status = error.response.status;
       // Read field by field: one wrong field (`fields: null`) must not cost the code, nor the other fields.
       const body = isRecord(error.data) ? error.data : {};
-      const code = isPortalErrorCode(body.code) && !CLIENT_CODES.includes(body.code) ? body.code : undefined;
+      const code = isPortalErrorCode(body.code) && !(CLIENT_ONLY_CODES as readonly string[]).includes(body.code) ? body.code : undefined;
       if (!code && (status === 404 || status === 405 || status === 501) && !warned) {
         // Most likely no portal API at this address (a static server's 404 page): say so to the integrator.
         warned = true;

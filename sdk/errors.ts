@@ -31,6 +31,9 @@ export const PORTAL_ERROR_CODES = [
 
 export type PortalErrorCode = (typeof PORTAL_ERROR_CODES)[number];
 
+/** Codes only the client can know (no server sends them): the transport's own failures. */
+export const CLIENT_ONLY_CODES = ['aborted', 'network', 'timeout', 'malformed-response'] as const satisfies readonly PortalErrorCode[];
+
 /** Why a field was refused; the widget turns it into a message naming the field. */
 /**
  * Why a field was refused. The set is open: the codes every widget words (`required`, `invalid`,
@@ -106,11 +109,14 @@ export function isPortalErrorCode(value: unknown): value is PortalErrorCode {
 
 const FIELD_CODES: readonly FieldErrorCode[] = ['required', 'invalid', 'too-long', 'policy', 'mismatch'];
 
+/** A field code of a backend's own that the SDK keeps as it is; anything else reads `invalid`. */
+export const FIELD_CODE_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
+
 /**
  * A field code from a server: one of ours, or another well-formed code (kept, for the widget that words
  * it), else `invalid` (the field was refused, whatever the reason).
  */
 export function toFieldErrorCode(value: unknown): FieldErrorCode {
   if ((FIELD_CODES as readonly unknown[]).includes(value)) return value as FieldErrorCode;
-  return typeof value === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(value) ? value : 'invalid';
+  return typeof value === 'string' && FIELD_CODE_PATTERN.test(value) ? value : 'invalid';
 }
