@@ -153,7 +153,7 @@ const LAYERS = [
   ['sdk-schemas', /\/node_modules\/zod\/|\/sdk\/(zod|definition|errors|validate|csrf)\.ts$|\/sdk\/schemas\/(common|auth|limits)\.ts$|\/sdk\/rules\/(identifiers|password)\.ts$|\/sdk\/auth\/operations\.ts$/],
   // What every widget stands on, the portal included: texts, context, events, messages.
   // (with the Lit directives the shared fields use; a directive of one widget stays with it)
-  ['widgets-shared', /\/node_modules\/@lit\/(localize|context)\/|\/node_modules\/lit-html\/(directive|directive-helpers|directives\/(if-defined|live))\.js$|\/components\/shared\/(clock-controller|context|define|events|fields|localization|messages|routes|texts)\.ts$/],
+  ['widgets-shared', /\/node_modules\/@lit\/(localize|context)\/|\/node_modules\/lit-html\/(directive|directive-helpers|directives\/(if-defined|live))\.js$|\/components\/shared\/(client-property|clock-controller|context|define|events|fields|localization|messages|routes|texts)\.ts$/],
   // What the form widgets add: the base element, the form and wizard pipeline, the code step.
   ['widgets-forms', /\/components\/shared\/(base-element|client-controller|code-step|form-controller|lazy|navigation|request-controller|styles|wizard-controller)\.ts$/],
   // The latest-request rule, shared by the commune combobox (signup) and the shell's lists: in a file of

@@ -4,10 +4,10 @@
  * is reported as skipped, with the reason. Checked with a strict schema, so that a typo is an error, not
  * a section silently ignored.
  */
-import { readFile } from 'node:fs/promises';
 import { CurrentPassword, Email, IdentifiantCibtp, NewPassword } from '../sdk/schemas/common.js';
 import { Siret } from '../sdk/schemas/signup.js';
 import { z } from '../sdk/zod.js';
+import { describeIssues, readJsonFile } from '../mock-server/json-file.js';
 
 const HttpUrl = /* @__PURE__ */ z.string().check(z.maxLength(2_000), z.refine((value) => {
   try {
@@ -65,27 +65,10 @@ export class AccountsError extends Error {
 export function parseAccounts(value: unknown, source = 'accounts'): Accounts {
   const result = AccountsFile.safeParse(value);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const where = issue.path.map(String).join('.') || '(root)';
-    const keys = 'keys' in issue && Array.isArray(issue.keys) ? ` ${issue.keys.join(', ')}` : '';
-    return `  ${where}: ${issue.message}${keys}`;
-  });
-  throw new AccountsError(`${source} is not a valid accounts file:\n${lines.join('\n')}`);
+  throw new AccountsError(`${source} is not a valid accounts file:\n  ${describeIssues(result.error.issues, '\n  ')}`);
 }
 
 /** Reads and checks an accounts file. */
 export async function loadAccounts(file: string): Promise<Accounts> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new AccountsError(`cannot read the accounts file ${file}: ${(error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new AccountsError(`${file} is not JSON: ${(error as Error).message}`);
-  }
-  return parseAccounts(json, file);
+  return parseAccounts(await readJsonFile(file, 'the accounts file', (message) => new AccountsError(message)), file);
 }

@@ -3,7 +3,7 @@
  * beside it. A development tool, never a production server (docs/BACKEND.md).
  */
 import { parseArgs } from 'node:util';
-import { parseFaultSpec, SeedError, startHttpMock, type HttpMockOptions } from './http.js';
+import type { HttpMockOptions } from './http.js';
 
 const USAGE = `Usage: cibtp-mock-server [options]
 
@@ -29,6 +29,12 @@ function fail(message: string, code: number): never {
   console.error(`cibtp-mock-server: ${message}`);
   process.exit(code);
 }
+
+// msw is an optional peer of the package: without it, say what to install rather than a stack trace.
+const { parseFaultSpec, SeedError, startHttpMock } = await import('./http.js').catch((error: NodeJS.ErrnoException) => {
+  if (error.code === 'ERR_MODULE_NOT_FOUND' && /['"]msw['"/]/.test(error.message)) fail('needs the msw package beside it: npm install --save-dev msw', 1);
+  throw error;
+});
 
 let values;
 try {

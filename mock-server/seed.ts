@@ -3,12 +3,14 @@
  * so that a team can sign in with its own test identities. Only company and accounting-firm logins: a
  * worker's login needs a caisse's worker record and a certified mobile, which the seed does not model.
  */
-import { readFile } from 'node:fs/promises';
 import { Email } from '../sdk/schemas/common.js';
 import { AccessModeSchema, CollegeSchema, RightFunctionSchema } from '../sdk/schemas/tiers.js';
 import { z } from '../sdk/zod.js';
 import { normaliseEmail, type MockAccount, type MockDb } from './db.js';
+import { describeIssues, readJsonFile } from './json-file.js';
 import { LIMITS } from './state.js';
+
+export { describeIssues } from './json-file.js';
 
 const MAX_TEXT = 200;
 const Text = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT));
@@ -39,39 +41,6 @@ export class SeedError extends Error {
   override readonly name = 'SeedError';
 }
 
-function pathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}${out ? '.' : ''}${String(key)}`), '') || '(root)';
-}
-
-/** What is wrong, in words (zod/mini carries no messages of its own: they would weigh on the browser bundle). */
-function explain(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? 'required' : `expected ${issue.expected}`;
-    case 'too_small':
-      return issue.origin === 'string' ? `at least ${String(issue.minimum)} characters` : `at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'items' : ''}`.trim();
-    case 'too_big':
-      return issue.origin === 'string' ? `at most ${String(issue.maximum)} characters` : `at most ${String(issue.maximum)} ${issue.origin === 'array' ? 'items' : ''}`.trim();
-    case 'invalid_format':
-      return `not a valid ${issue.format}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
-    case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_key':
-      return 'unknown key';
-    case 'invalid_union':
-      return 'not one of the accepted values';
-    default:
-      return 'invalid';
-  }
-}
-
-/** Every issue as `path: what is wrong`, joined (for seed files and control endpoints). */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${pathOf(issue.path)}: ${explain(issue)}`).join('; ');
-}
-
 /** Checks a seed's shape; throws a `SeedError` naming every bad field. */
 export function parseSeed(value: unknown): z.output<typeof MockSeedSchema> {
   const parsed = MockSeedSchema.safeParse(value);
@@ -81,19 +50,7 @@ export function parseSeed(value: unknown): z.output<typeof MockSeedSchema> {
 
 /** Reads and checks a seed file (JSON). */
 export async function readSeedFile(file: string): Promise<z.output<typeof MockSeedSchema>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new SeedError(`cannot read the seed file ${file}: ${(error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new SeedError(`the seed file ${file} is not JSON: ${(error as Error).message}`);
-  }
-  return parseSeed(json);
+  return parseSeed(await readJsonFile(file, 'the seed file', (message) => new SeedError(message)));
 }
 
 /**

@@ -47,21 +47,23 @@ import { WIDGETS } from '../components/registry.ts';
 export const LOGIN_PAGE_BUDGET_GZIP = 40_000;
 /**
  * Regression ceiling of demo/integration.html (drop-in) while over the budget; lower it as it shrinks.
- * Raised by 300 bytes with the five rights widgets the loader's tag map and preload hints name.
+ * Raised by 300 bytes with the five rights widgets the loader's tag map and preload hints name, then
+ * by 300 for the `client` property kept from before the tags are defined, with its attribute warning.
  */
-export const LOGIN_PAGE_CEILING_GZIP = 53_700;
+export const LOGIN_PAGE_CEILING_GZIP = 54_000;
 /**
  * Regression ceiling of demo/integration-composant.html (per-widget entry), same rule. The links' code
  * left the sign-in page (the `widgets-links` layer, −176 bytes); the words for a login whose delegation
- * is not active took about half of it back.
+ * is not active took about half of it back; the `client` property kept from before the tags are defined,
+ * with its attribute warning, 211 bytes (portal and base element).
  */
-export const LOGIN_PAGE_ENTRIES_CEILING_GZIP = 48_700;
+export const LOGIN_PAGE_ENTRIES_CEILING_GZIP = 48_900;
 /**
  * Regression ceiling of the all-in-one bundle dist/cibtp-widgets.bundle.js (one file): every widget of
  * the kit, the space's shell (tiers picker, top bar, menu, tiles, side bar, footer, home page) and the
  * rights widgets (list, wizard, matrix, the firm's completion and confirmation) included.
  */
-export const BUNDLE_CEILING_GZIP = 140_200;
+export const BUNDLE_CEILING_GZIP = 140_500;
 
 /** The pages of the budget, with the name of the constant that holds each one's ceiling. */
 export const BUDGET_PAGES = [

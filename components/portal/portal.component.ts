@@ -14,6 +14,7 @@ import { button, statusRegion } from '../shared/fields.js';
 import { SOURCE_LOCALE, TextsController, getLocale, isLocale, setLocale } from '../shared/localization.js';
 import { errorMessage, formatDuration } from '../shared/messages.js';
 import { portalStyles } from './portal.styles.js';
+import { CLIENT_ATTRIBUTE, upgradeClient, warnClientAttribute } from '../shared/client-property.js';
 
 /**
  * The root of a page's widgets: it creates the portal client (or takes the one given), provides the
@@ -78,8 +79,22 @@ export class CibtpPortal extends LitElement {
   /** Language of the widgets: `fr` (default) or `en`; switches every widget of the page at run time. */
   @property({ reflect: true }) locale: Locale = SOURCE_LOCALE;
 
-  /** A client made by the host page (e.g. with custom timeouts); otherwise one is made from `base-url`. */
-  @property({ attribute: false }) client?: PortalCore | undefined;
+  /**
+   * A client made by the host page (e.g. with custom timeouts); otherwise one is made from `base-url`.
+   * A property only: a `client` attribute (what a framework sets on a tag not yet defined) is ignored,
+   * with a warning on the console.
+   */
+  get client(): PortalCore | undefined {
+    return this.clientValue;
+  }
+  set client(value: PortalCore | undefined) {
+    const old = this.clientValue;
+    this.clientValue = value;
+    this.requestUpdate('client', old);
+  }
+  // A plain accessor, not a Lit property: Lit would keep a client set before the tag was defined aside
+  // until the first update, and the portal would make its own from `base-url` on connection meanwhile.
+  private clientValue: PortalCore | undefined;
 
   /**
    * How many seconds before the session times out the portal warns and offers to extend it
@@ -140,6 +155,20 @@ export class CibtpPortal extends LitElement {
   async logout(): Promise<void> {
     const client = this.activeClient;
     if (client) await logout(client);
+  }
+
+  constructor() {
+    super();
+    upgradeClient(this);
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, CLIENT_ATTRIBUTE];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === CLIENT_ATTRIBUTE && value !== null) warnClientAttribute(this, value);
   }
 
   override connectedCallback(): void {

@@ -19,6 +19,7 @@ import { TextsController, getLocale, isLocale, localeLoading, setLocale } from '
 import type { Message } from './messages.js';
 import type { recoveryTemplate } from './recovery.js';
 import { WIDGET_ATTRIBUTE, frameStyles } from './styles.js';
+import { CLIENT_ATTRIBUTE, upgradeClient, warnClientAttribute } from './client-property.js';
 
 let counter = 0;
 
@@ -78,8 +79,36 @@ const unframedTemplate = html`<slot></slot>`;
  * autofill ever goes there.
  */
 export abstract class CibtpElement extends LitElement {
-  /** A portal client to use; takes precedence over `<cibtp-portal>`'s and over `base-url`. */
-  @property({ attribute: false }) client?: PortalCore | undefined;
+  /**
+   * A portal client to use; takes precedence over `<cibtp-portal>`'s and over `base-url`. A property
+   * only: a `client` attribute (what a framework sets on a tag not yet defined) is ignored, with a
+   * warning on the console.
+   */
+  get client(): PortalCore | undefined {
+    return this.clientValue;
+  }
+  set client(value: PortalCore | undefined) {
+    const old = this.clientValue;
+    this.clientValue = value;
+    this.requestUpdate('client', old);
+  }
+  // A plain accessor, not a Lit property: Lit keeps a value set before the tag was defined aside until
+  // the first update (too late for what runs on connection), and then writes it over any newer one.
+  private clientValue: PortalCore | undefined;
+
+  constructor() {
+    super();
+    upgradeClient(this);
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, CLIENT_ATTRIBUTE];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === CLIENT_ATTRIBUTE && value !== null) warnClientAttribute(this, value);
+  }
 
   /** Where the portal API lives, for a widget used without `<cibtp-portal>` or `client`. */
   @property({ attribute: 'base-url' }) baseUrl?: string | undefined;
