@@ -2,13 +2,19 @@
 // portal, routes the widgets' `cibtp-navigate` events (login, forgotten password, signup, association
 // of a declaring site, and the pages of the space), follows the links sent by email, switches the
 // language and shows the signed-in state: the company home page (`<cibtp-espace>`), or for workers a
-// plain signed-in block. The page's `<body data-space>` says which space it is: `entreprise` or `salarie`.
+// plain signed-in block. The page's `<body data-space>` says which space it is: `entreprise` or `salarie`;
+// `data-backend` which backend (below).
 // Plain JS, no build step; nothing inline (CSP).
 //
 // `readLinkToken` comes from the drop-in loader itself (same URL as the page's <script> tag, so the
 // browser evaluates the module once).
+//
+// The backend: the simulated one running in the page (dist/demo-mock.js), or, on a page whose
+// `<body data-backend="http">`, the mock over real HTTP that the portal's `base-url` names (nothing
+// to start in the page: `npm start` runs it beside the demo).
 import { readLinkToken } from '/dist/cibtp-widgets.js';
-import { mockReady } from '/dist/demo-mock.js';
+
+const mockReady = document.body.dataset.backend === 'http' ? Promise.resolve() : import('/dist/demo-mock.js').then((m) => m.mockReady);
 
 const $ = (id) => document.getElementById(id);
 const root = $('espace-root');
