@@ -493,21 +493,21 @@ export class BackendState {
   }
 
   endSession(): void {
-    this.#session = null;
-    this.#pending = null;
-    this.#slot.change = 'ended';
-    this.#rotateCsrf();
+    this.#endSlot(this.#slot);
+  }
+
+  /** A slot's session and pending tiers choice end, and with them its CSRF tokens. */
+  #endSlot(slot: SessionSlot): void {
+    slot.session = null;
+    slot.pending = null;
+    slot.csrf = [];
+    if (slot === this.#slot) slot.change = 'ended';
   }
 
   /** After a password reset: the account's sessions (every slot), pending tiers choices and code challenges end. */
   revokeAccount(accountId: string): void {
     for (const slot of this.#allSlots()) {
-      if (slot.session?.accountId === accountId) {
-        slot.session = null;
-        slot.pending = null;
-        slot.csrf = [];
-        if (slot === this.#slot) slot.change = 'ended';
-      }
+      if (slot.session?.accountId === accountId) this.#endSlot(slot);
       if (slot.pending?.accountId === accountId) slot.pending = null;
     }
     for (const [id, c] of this.#challenges) if (c.accountId === accountId) this.#challenges.delete(id);
