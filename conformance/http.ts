@@ -6,7 +6,8 @@
  * fields as the query string, a write's as a JSON body with `X-CSRF-Token` and `Idempotency-Key`.
  */
 import { operations, type OperationInput, type OperationName } from '../sdk/operations.js';
-import { parseFields } from '../sdk/validate.js';
+import { prepare, toSearchParams } from '../sdk/core.js';
+import { isPortalError } from '../sdk/errors.js';
 
 /** One request and its answer, as the server gave it. */
 export interface Exchange {
@@ -122,24 +123,16 @@ export class Visitor {
   /** `call()` for an operation chosen at run time: the input is checked by the operation's schema only. */
   async invoke(name: OperationName, input: unknown, options: CallOptions = {}): Promise<Exchange> {
     const def = operations[name];
-    let fields: unknown = undefined;
-    if (def.request) {
-      const checked = parseFields(def.request, input);
-      if (!checked.success) throw new InputError(`${name}: the input is refused by its schema (${Object.entries(checked.fields).map(([f, c]) => `${f}: ${c}`).join(', ')})`);
-      fields = checked.data;
+    let prepared: { path: string; fields: unknown };
+    try {
+      prepared = prepare(def, input);
+    } catch (error) {
+      if (!isPortalError(error, 'validation')) throw error;
+      throw new InputError(`${name}: the input is refused by its schema (${Object.entries(error.fields).map(([f, c]) => `${f}: ${c}`).join(', ')})`);
     }
-    const rest: Record<string, unknown> = isRecord(fields) ? { ...fields } : {};
-    const path = def.path.replace(/\{(\w+)\}/g, (_, param: string) => {
-      const value = rest[param];
-      delete rest[param];
-      return encodeURIComponent(String(value));
-    });
+    const { path, fields } = prepared;
     if (def.method === 'GET') {
-      const query = new URLSearchParams();
-      for (const [key, value] of Object.entries(rest)) {
-        for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== null) query.append(key, String(item));
-      }
-      const search = query.toString();
+      const search = toSearchParams(fields).toString();
       return this.request('GET', search ? `${path}?${search}` : path, { operation: name });
     }
     const key = options.idempotencyKey ?? globalThis.crypto.randomUUID();
@@ -147,7 +140,7 @@ export class Visitor {
       const headers: Record<string, string> = { 'Idempotency-Key': key };
       if (options.csrf === undefined || options.csrf === true) headers['X-CSRF-Token'] = await this.csrfToken();
       else if (typeof options.csrf === 'string') headers['X-CSRF-Token'] = options.csrf;
-      return this.request(def.method, path, { operation: name, headers, body: isRecord(fields) ? rest : fields });
+      return this.request(def.method, path, { operation: name, headers, body: fields });
     };
     const answer = await send();
     const ours = options.csrf === undefined || options.csrf === true;

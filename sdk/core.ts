@@ -374,8 +374,11 @@ interface Prepared {
   fields: unknown;
 }
 
-/** Checks the input and fills the path; throws a `validation` PortalError naming the refused fields. */
-function prepare(def: OperationDef, input: unknown): Prepared {
+/**
+ * Checks the input and fills the path; throws a `validation` PortalError naming the refused fields.
+ * Exported for the conformance suite, which sends each operation as the SDK does (not in the SDK's API).
+ */
+export function prepare(def: OperationDef, input: unknown): Prepared {
   let data: unknown = undefined;
   if (def.request) {
     const checked = parseFields(def.request, input);
@@ -410,7 +413,8 @@ function toText(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-function toSearchParams(fields: unknown): URLSearchParams {
+/** The query string of a GET's fields (exported, like `prepare`, for the conformance suite). */
+export function toSearchParams(fields: unknown): URLSearchParams {
   return new URLSearchParams(entries(fields).map(([name, value]) => [name, toText(value)]));
 }
 
