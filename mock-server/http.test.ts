@@ -10,27 +10,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, LIMITS } from './index.js';
 import { createOutbox, type OutboxMessage } from './outbox.js';
 import { BackendState } from './state.js';
 import { parseFaultSpec, SESSION_COOKIE, startHttpMock, SeedError, type RunningHttpMock } from './http.js';
-import { linkToken, rejectsWith } from './test-support.js';
+import { cookieJar, linkToken, rejectsWith } from './test-support.js';
 
 const DEMO_ORIGIN = 'http://127.0.0.1:8000';
-
-/** A `fetch` that keeps the cookies the server sets, as a browser would for one site. */
-function cookieJar(): { fetch: typeof globalThis.fetch; cookies: Map<string, string> } {
-  const cookies = new Map<string, string>();
-  const jarFetch: typeof globalThis.fetch = async (input, init) => {
-    const request = new Request(input, init);
-    if (cookies.size > 0) request.headers.set('Cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const response = await globalThis.fetch(request);
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      if (attributes.some((a) => a.trim().toLowerCase() === 'max-age=0')) cookies.delete(name.trim());
-      else cookies.set(name.trim(), value.trim());
-    }
-    return response;
-  };
-  return { fetch: jarFetch, cookies };
-}
 
 function clientOf(mock: RunningHttpMock) {
   const jar = cookieJar();

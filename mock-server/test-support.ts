@@ -99,3 +99,21 @@ export async function csrfToken(): Promise<string> {
   const { token } = (await response.json()) as { token: string };
   return token;
 }
+
+/** A `fetch` that keeps the cookies the server sets, as a browser would for one site. */
+export function cookieJar(): { fetch: typeof globalThis.fetch; cookies: Map<string, string> } {
+  const cookies = new Map<string, string>();
+  const jarFetch: typeof globalThis.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (cookies.size > 0) request.headers.set('Cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const response = await globalThis.fetch(request);
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (attributes.some((a) => a.trim().toLowerCase() === 'max-age=0')) cookies.delete(name.trim());
+      else cookies.set(name.trim(), value.trim());
+    }
+    return response;
+  };
+  return { fetch: jarFetch, cookies };
+}

@@ -1,6 +1,7 @@
 // `npm run bench`: throughput of the pure rules and schemas that run on every keystroke in the
 // widgets (live validation) and on every request in the SDK and the mock; the mock's tiers queries at
-// an accounting firm's scale and its delegation queries over 10,000 beneficiaries; and, in Chromium
+// an accounting firm's scale and its delegation queries over 10,000 beneficiaries; the mock over real
+// HTTP (the same queries, a sign-in round trip, a whole conformance run); and, in Chromium
 // (after `npm run build`), the tiers picker's first render and search-to-result time with 3,000 tiers,
 // the delegation list's first render and page change, the rights matrix's first render and a column set.
 // Speed lives here, not in tests: nothing is asserted.
@@ -11,6 +12,9 @@ import puppeteer from 'puppeteer-core';
 import { createPortalClient, type DelegationsQuery, type TiersQuery } from '../sdk/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../mock-server/index.js';
 import { startMockServer } from '../mock-server/node.js';
+import { startHttpMock } from '../mock-server/http.js';
+import { cookieJar } from '../mock-server/test-support.js';
+import { runConformance } from '../conformance/run.js';
 import { CHROME_ARGS, CHROME_ENV, findChrome } from './chrome.mjs';
 import { evaluatePassword, fieldErrors, isSiret, LoginRequest, ResetPasswordRequest } from '../sdk/index.js';
 
@@ -51,6 +55,30 @@ const median = (values: number[]) => {
 };
 const ms = (value: number) => +value.toFixed(2);
 
+/** The median of 30 calls of each query (the first 5 left out: warm-up), as one table. */
+async function timeQueries<Q>(label: string, queries: ReadonlyArray<[string, Q]>, call: (query: Q) => Promise<unknown>): Promise<void> {
+  const rows = [];
+  for (const [name, query] of queries) {
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const start = performance.now();
+      await call(query);
+      times.push(performance.now() - start);
+    }
+    rows.push({ [label]: name, 'median ms': ms(median(times.slice(5))) });
+  }
+  console.table(rows);
+}
+
+const TIERS_BASE: TiersQuery = { sort: 'raisonSociale', direction: 'asc', page: 1, pageSize: 10 };
+const TIERS_QUERIES: Array<[string, TiersQuery]> = [
+  ['first page, by raison sociale', TIERS_BASE],
+  ['page 150, by SIRET', { ...TIERS_BASE, sort: 'siret', page: 150 }],
+  ['search « martin »', { ...TIERS_BASE, q: 'martin' }],
+  ['search a SIRET prefix', { ...TIERS_BASE, q: '4' }],
+  ['by DSN alerts, descending', { ...TIERS_BASE, sort: 'dsnAlerts', direction: 'desc' }],
+];
+
 /** The mock's `searchTiers` for the firm, through MSW in Node (the handler, its schemas and the transport). */
 async function mockQueries(): Promise<void> {
   const baseUrl = 'http://bench.test/api/';
@@ -58,25 +86,7 @@ async function mockQueries(): Promise<void> {
   try {
     const client = createPortalClient({ baseUrl });
     await client.login({ email: DEMO_ACCOUNTS.cabinet, password: DEMO_PASSWORD });
-    const base: TiersQuery = { sort: 'raisonSociale', direction: 'asc', page: 1, pageSize: 10 };
-    const queries: Array<[string, TiersQuery]> = [
-      ['first page, by raison sociale', base],
-      ['page 150, by SIRET', { ...base, sort: 'siret', page: 150 }],
-      ['search « martin »', { ...base, q: 'martin' }],
-      ['search a SIRET prefix', { ...base, q: '4' }],
-      ['by DSN alerts, descending', { ...base, sort: 'dsnAlerts', direction: 'desc' }],
-    ];
-    const rows = [];
-    for (const [name, query] of queries) {
-      const times: number[] = [];
-      for (let i = 0; i < 30; i++) {
-        const start = performance.now();
-        await client.searchTiers(query);
-        times.push(performance.now() - start);
-      }
-      rows.push({ 'mock searchTiers (3,000 tiers)': name, 'median ms': ms(median(times.slice(5))) });
-    }
-    console.table(rows);
+    await timeQueries('mock searchTiers (3,000 tiers)', TIERS_QUERIES, (query) => client.searchTiers(query));
   } finally {
     mock.close();
   }
@@ -171,17 +181,7 @@ async function mockDelegations(): Promise<void> {
       ['ending by 2027-12-31, by date de fin, 50 per page', { ...base, endUntil: '2027-12-31', sort: 'endDate', pageSize: 50 }],
     ];
     await client.searchDelegations(base); // the first call builds the 10,000 rows (lazily seeded)
-    const rows = [];
-    for (const [name, query] of queries) {
-      const times: number[] = [];
-      for (let i = 0; i < 30; i++) {
-        const start = performance.now();
-        await client.searchDelegations(query);
-        times.push(performance.now() - start);
-      }
-      rows.push({ 'mock searchDelegations (10,000 beneficiaries)': name, 'median ms': ms(median(times.slice(5))) });
-    }
-    console.table(rows);
+    await timeQueries('mock searchDelegations (10,000 beneficiaries)', queries, (query) => client.searchDelegations(query));
   } finally {
     mock.close();
   }
@@ -284,7 +284,41 @@ async function rightsInChromium(): Promise<void> {
   }
 }
 
+/**
+ * The mock over real HTTP (`cibtp-mock-server`): the same tiers queries through a socket, a cookie and
+ * the one-at-a-time queue; a sign-in round trip (CSRF token, login); and a whole conformance run.
+ */
+async function mockOverHttp(): Promise<void> {
+  const mock = await startHttpMock({ port: 0 });
+  try {
+    const jar = cookieJar();
+    const client = createPortalClient({ baseUrl: mock.apiUrl, fetch: jar.fetch });
+    await timeQueries('mock over HTTP: sign-in round trip', [['CSRF token + login + logout', null]], async () => {
+      await client.login({ email: DEMO_ACCOUNTS.admin, password: DEMO_PASSWORD });
+      await client.logout();
+    });
+    await client.login({ email: DEMO_ACCOUNTS.cabinet, password: DEMO_PASSWORD });
+    await timeQueries('mock over HTTP: searchTiers (3,000 tiers)', TIERS_QUERIES, (query) => client.searchTiers(query));
+  } finally {
+    await mock.close();
+  }
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const fresh = await startHttpMock({ port: 0 });
+    try {
+      const start = performance.now();
+      const report = await runConformance({ baseUrl: fresh.apiUrl });
+      times.push(performance.now() - start);
+      if (report.results.some((r) => r.status !== 'passed')) throw new Error('bench: a conformance rule did not pass on the mock');
+    } finally {
+      await fresh.close();
+    }
+  }
+  console.table([{ 'conformance suite on the HTTP mock': 'every rule, a fresh mock each run', 'median ms': ms(median(times)) }]);
+}
+
 await mockQueries();
 await mockDelegations();
+await mockOverHttp();
 await pickerInChromium();
 await rightsInChromium();
